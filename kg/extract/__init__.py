@@ -1,0 +1,43 @@
+"""Extractors: pure functions from a parsed document to mentions, claims and quotes."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions import MentionIndex
+from kg.extract.quotes import quote_claims
+from kg.extract.relations import relation_claims
+from kg.extract.roles import role_claims
+from kg.types import Document, DocumentExtraction, Factuality, RawClaim, RawQuote, Sentence
+
+__all__ = ["extract", "DocumentExtraction"]
+
+
+def attribute_quoted_claims(claims: list[RawClaim], quotes: list[RawQuote]) -> list[RawClaim]:
+    """A claim made inside quotation marks is the speaker's, not the article's."""
+    result = []
+    for claim in claims:
+        quote = next((q for q in quotes if q.start <= claim.provenance.start < q.end), None)
+        if quote is not None and claim.factuality == Factuality.ASSERTED:
+            claim = replace(claim, factuality=Factuality.REPORTED, speaker=quote.speaker, cue=quote.cue)
+        result.append(claim)
+    return result
+
+
+def trimmed_sentence(index: int, start: int, text: str) -> Sentence:
+    """Drop surrounding whitespace while keeping the offsets exact."""
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    return Sentence(index, start + lead, start + lead + len(body), body)
+
+
+def extract(doc: Doc, document: Document) -> DocumentExtraction:
+    """Run every extractor over one parsed document; results are in text order."""
+    mentions = MentionIndex(doc)
+    sentences = tuple(trimmed_sentence(i, s.start_char, s.text) for i, s in enumerate(doc.sents))
+    quotes = quote_claims(doc, mentions, document.id)
+    claims = relation_claims(doc, mentions, document.id) + role_claims(doc, mentions, document.id)
+    claims = attribute_quoted_claims(claims, quotes)
+    claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
+    return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes))

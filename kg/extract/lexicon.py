@@ -1,0 +1,56 @@
+"""The pattern tables in ontology/lexicons, loaded once. Editing those files changes extraction."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.config import ONTOLOGY_DIR
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _table(path: Path) -> dict[str, str]:
+    table = {}
+    for line in _lines(path):
+        key, value = line.split("\t")
+        table[key.strip().lower()] = value.strip()
+    return table
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]  # "give asylum to" -> "kg:grantedAsylumTo"
+    roles: dict[str, str]  # "spokesman" -> "kg:spokespersonFor"
+    kinds: dict[str, str]  # "embassy" -> "Organization"
+    cues: frozenset[str]  # speech verbs: "say", "add"
+    titles: frozenset[str]  # words that may precede a name as a title
+
+    def verb_property(self, *patterns: str) -> str | None:
+        for pattern in patterns:
+            if pattern in self.verbs:
+                return self.verbs[pattern]
+        return None
+
+    def role_property(self, role: str) -> str | None:
+        """Match a role phrase ('executive director') on its longest known suffix."""
+        words = role.lower().split()
+        for i in range(len(words)):
+            found = self.roles.get(" ".join(words[i:]))
+            if found:
+                return found
+        return None
+
+
+@lru_cache(maxsize=1)
+def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
+    return Lexicon(
+        verbs=_table(directory / "verbs.tsv"),
+        roles=_table(directory / "roles.tsv"),
+        kinds=_table(directory / "kinds.tsv"),
+        cues=frozenset(w.strip().lower() for w in _lines(directory / "cues.txt")),
+        titles=frozenset(w.strip().lower() for w in _lines(directory / "titles.txt")),
+    )

@@ -1,0 +1,112 @@
+"""Mentions: named entities from spaCy NER, and noun phrases when they are claim arguments."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import lexicon
+from kg.resolve.places import place_class
+from kg.types import Mention
+
+NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+               "FAC": "Place", "NORP": "Group", "EVENT": "Event"}
+PERSON_PRONOUNS = {"he", "him", "she", "her"}
+NP_MODIFIERS = {"amod", "compound", "nmod", "npadvmod", "hmod", "hyph"}
+VAGUE_WORDS = {"own", "other", "such", "more", "further", "many", "several", "some", "any", "all", "both",
+               "this", "that", "these", "those", "same", "various", "certain", "first", "last", "little"}
+STRIP_PREFIXES = ("the ", "The ")
+
+
+class MentionIndex:
+    """Named mentions of one parsed document, looked up by token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.sentence_of = {}
+        for index, sent in enumerate(doc.sents):
+            for token in sent:
+                self.sentence_of[token.i] = index
+        self.named: list[Mention] = []
+        self._by_token: dict[int, Mention] = {}
+        for ent in doc.ents:
+            mention = named_mention(ent, self.sentence_of[ent.start])
+            if mention is None:
+                continue
+            self.named.append(mention)
+            for token in ent:
+                self._by_token[token.i] = mention
+
+    def named_at(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def for_token(self, token: Token) -> Mention | None:
+        """The mention a claim argument headed by ``token`` refers to, or None if it is unusable."""
+        named = self.named_at(token)
+        if named is not None:
+            return named
+        if token.ent_type_ and token.ent_type_ not in NER_CLASSES:
+            return None  # dates, numbers, money: qualifiers, not entities
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            if lower in PERSON_PRONOUNS:
+                return Mention(token.text, token.idx, token.idx + len(token), "Person",
+                               self.sentence_of[token.i], pronoun=True)
+            return None
+        if token.pos_ not in ("NOUN", "PROPN") or lower in VAGUE_WORDS:
+            return None
+        return self.noun_phrase(token)
+
+    def noun_phrase(self, head: Token) -> Mention | None:
+        """'the Russian embassy' -> Russian embassy; '22 gay refugees' -> gay refugees."""
+        left = [t for t in head.subtree if t.i < head.i and self._modifies(t, head)]
+        start = head.i
+        for token in sorted(left, key=lambda t: -t.i):  # walk left while contiguous
+            if token.i != start - 1:
+                break
+            start = token.i
+        if start >= 2 and self.doc[start - 1].text == "-" and self.doc[start - 2].like_num:
+            start -= 2  # "17-year-old male"
+        words = self.doc[start:head.i + 1]
+        while len(words) > 1 and (words[0].lower_ in VAGUE_WORDS or words[0].is_punct):
+            words = words[1:]
+        text = words.text.strip()
+        if not any(c.isalpha() for c in text):
+            return None
+        kind = lexicon().kinds.get(head.lemma_.lower()) or lexicon().kinds.get(head.lower_)
+        has_name = any(t.ent_type_ in NER_CLASSES or t.pos_ == "PROPN" for t in words)
+        cls = kind or "Concept"
+        return Mention(text, words.start_char, words.end_char, cls, self.sentence_of[head.i],
+                       local=not (kind and has_name))
+
+    @staticmethod
+    def _modifies(token: Token, head: Token) -> bool:
+        """True for adjectives, compounds and hyphen parts inside the noun phrase of ``head``."""
+        node = token
+        while node != head:
+            if node.dep_ not in NP_MODIFIERS and not (node.dep_ == "punct" and node.text == "-"):
+                return False
+            node = node.head
+        return True
+
+
+def named_mention(ent: Span, sentence: int) -> Mention | None:
+    cls = NER_CLASSES.get(ent.label_)
+    if cls is None:
+        return None
+    tokens = list(ent)
+    titles = lexicon().titles
+    if ent.label_ == "PERSON":  # "President Vladimir Putin" -> "Vladimir Putin"
+        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in titles:
+            tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
+        tokens = tokens[:-1]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = ent.doc.text[start:end]
+    if tokens[-1].tag_ != "POS" and text.endswith(("'s", "’s")) and len(text) > 2:
+        text, end = text[:-2], end - 2
+    if not any(c.isalpha() for c in text):
+        return None
+    if cls == "Place":
+        cls = place_class(text)
+    return Mention(text, start, end, cls, sentence, ner=ent.label_)

@@ -1,0 +1,83 @@
+"""Direct quotes with their speaker and cue verb.
+
+A quote may be split around its cue ("“...,” he said, “...”") or run over several paragraphs
+(news style opens each continued paragraph with a quotation mark and closes only the last).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import MentionIndex
+from kg.extract.syntax import grammatical_subjects
+from kg.types import Provenance, RawQuote
+
+EXTRACTOR = "kg.quotes.v1"
+OPENING = "“"
+CLOSING = "”"
+MIN_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not speech
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark
+
+    def inner(self, text: str) -> str:
+        body = text[self.start + 1:self.end - 1]
+        return re.sub(r"\s*\n\s*[“\"]?", " ", body).strip()
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair curly or straight double quotes; an unclosed quote continues into the next paragraph."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == OPENING or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+            elif "\n\n" not in text[open_at:i]:
+                open_at = i  # a stray opening mark: restart from the newer one
+        elif (ch == CLOSING or ch == '"') and open_at is not None:
+            spans.append(QuoteSpan(open_at, i + 1))
+            open_at = None
+        elif ch == "\n" and open_at is not None and text[i + 1:i + 2] == "\n":
+            following = text[i + 2:i + 3]
+            if following not in (OPENING, '"'):
+                open_at = None  # the paragraph ended without continuing the quote
+    return [s for s in spans if len(s.inner(text).split()) >= MIN_WORDS]
+
+
+def cue_for(doc: Doc, span: QuoteSpan) -> Token | None:
+    """A speech verb outside the quote in the sentence that closes it, else the one that opens it."""
+    cues = lexicon().cues
+    inside = range(span.start, span.end)
+    closing = doc.char_span(span.end - 1, span.end, alignment_mode="expand")
+    opening = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
+    for anchor in (closing, opening):
+        if anchor is None:
+            continue
+        candidates = [t for t in anchor.sent if t.lemma_.lower() in cues and t.pos_ == "VERB" and t.idx not in inside]
+        if candidates:
+            return min(candidates, key=lambda t: abs(t.idx - anchor.start_char))
+    return None
+
+
+def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote]:
+    quotes: list[RawQuote] = []
+    for span in find_quote_spans(doc.text):
+        cue = cue_for(doc, span)
+        if cue is None:
+            continue
+        speaker = next((m for m in map(mentions.for_token, grammatical_subjects(cue)) if m is not None), None)
+        if speaker is None:
+            continue
+        sentence = mentions.sentence_of[doc.char_span(span.start, span.start + 1, alignment_mode="expand").start]
+        start, end = min(span.start, speaker.start, cue.idx), max(span.end, speaker.end, cue.idx + len(cue))
+        quotes.append(RawQuote(span.inner(doc.text), span.start, span.end,
+                               Provenance(doc_id, sentence, start, end, EXTRACTOR),
+                               speaker, cue.lemma_.lower(), 0.9 if not speaker.pronoun else 0.75))
+    return quotes

@@ -1,0 +1,127 @@
+"""Verb-mediated relations from the dependency parse.
+
+Handles active and passive voice (the agent of a passive is the subject), direct and
+prepositional objects, light verbs ("give asylum to X"), xcomp chains ("started charging X"),
+conjoined subjects and objects. Verbs map to ontology properties through
+ontology/lexicons/verbs.tsv; the rest become open relations named by their lemma.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.factuality import factuality_of
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import MentionIndex
+from kg.extract.syntax import children, grammatical_subjects, is_passive, passive_subjects, with_conjuncts
+from kg.types import Mention, Provenance, RawClaim
+
+EXTRACTOR = "kg.relations.v1"
+# Verbs that carry no relation of their own; their xcomp carries it ("started charging").
+ASPECT_VERBS = {"start", "begin", "continue", "stop", "keep", "try", "want", "need", "have", "be", "get",
+                "seem", "appear", "go", "use", "refuse", "decide", "plan", "expect", "hope"}
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+
+
+def verb_key(verb: Token) -> str:
+    particles = [p.lower_ for p in children(verb, "prt")]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def open_property(*words: str) -> str:
+    return "open:" + "_".join(w for w in words if w)
+
+
+def confidence(subject: Mention, obj: Mention, mapped: bool) -> float:
+    score = 0.75 if mapped else 0.55
+    score += 0.1 * (not subject.local) + 0.1 * (not obj.local)
+    return round(min(score, 0.95), 2)
+
+
+def prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
+    for prep in children(verb, "prep", "dative"):
+        if prep.pos_ != "ADP":
+            continue  # a dative noun ("gave them asylum") is handled as an object
+        for pobj in children(prep, "pobj"):
+            for obj in with_conjuncts(pobj):
+                yield prep.lower_, obj
+
+
+def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
+    claims: list[RawClaim] = []
+    for token in doc:
+        if token.pos_ == "VERB":
+            claims.extend(claims_for_verb(token, mentions, doc_id))
+        elif token.pos_ in ("NOUN", "PROPN"):
+            claims.extend(location_claims(token, mentions, doc_id))
+    return claims
+
+
+def location_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """'the Russian embassy in Ottawa' -> the embassy is located in Ottawa."""
+    if noun.dep_ == "compound":
+        return
+    subject = mentions.for_token(noun)
+    if subject is None or subject.cls not in ("Organization", "Place", "City", "Country") or \
+            mentions.named_at(noun) is not None and noun.i != mentions.doc.char_span(subject.start, subject.end, alignment_mode="expand").root.i:
+        return
+    for prep in children(noun, "prep"):
+        if prep.lower_ != "in":
+            continue
+        for place_token in children(prep, "pobj"):
+            place = mentions.named_at(place_token)
+            if place is None or place.cls not in ("Place", "City", "Country") or place == subject:
+                continue
+            sentence = mentions.sentence_of[noun.i]
+            start, end = min(subject.start, place.start), max(subject.end, place.end)
+            yield RawClaim(subject, "kg:locatedIn", place, Provenance(doc_id, sentence, start, end, EXTRACTOR),
+                           0.8 if not subject.local else 0.65)
+
+
+def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    lex = lexicon()
+    lemma = verb_key(verb)
+    passive = is_passive(verb)
+    subjects = grammatical_subjects(verb)
+    objects = [c for o in children(verb, "dobj") for c in with_conjuncts(o)]
+    if passive:
+        if subjects:  # "X was murdered by Y": Y is the subject, X the object
+            objects = passive_subjects(verb)
+        else:  # "X is based in Y": X is the subject of the prepositional relation
+            subjects, objects = passive_subjects(verb), []
+    pairs: list[tuple[str | None, Token, str]] = []  # (property, object token, open name)
+    preps = list(prepositional_objects(verb))
+    light = [o for o in objects if lex.verb_property(f"{lemma} {o.lemma_.lower()}")]
+    if light:  # "give asylum to X": the noun is part of the predicate, X the object
+        noun = light[0].lemma_.lower()
+        targets = [t for p, t in preps if p == "to"] + [d for d in children(verb, "dative") if d.pos_ != "ADP"]
+        for target in targets:
+            pairs.append((lex.verb_property(f"{lemma} {noun} to", f"{lemma} {noun}"), target, ""))
+    elif objects:
+        for obj in objects:
+            pairs.append((lex.verb_property(lemma), obj, open_property(lemma)))
+    elif lemma not in ASPECT_VERBS and lemma not in lex.cues:  # "said in an email" is no relation
+        for prep, obj in preps:
+            pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(lemma, prep)))
+    if not pairs:
+        return
+    if lemma in lex.cues and not any(prop for prop, _, _ in pairs):
+        return  # speech verbs are quotes and reports, not open relations
+    factuality, speaker_token, cue = factuality_of(verb)
+    sentence = mentions.sentence_of[verb.i]
+    for subject_token in subjects:
+        subject = mentions.for_token(subject_token)
+        if subject is None:
+            continue
+        speaker = mentions.for_token(speaker_token) if speaker_token is not None else None
+        for prop, obj_token, open_name in pairs:
+            obj = mentions.for_token(obj_token)
+            if obj is None or obj == subject:
+                continue
+            start = min(subject.start, obj.start, verb.idx)
+            end = max(subject.end, obj.end, verb.idx + len(verb))
+            yield RawClaim(subject, prop or open_name, obj,
+                           Provenance(doc_id, sentence, start, end, EXTRACTOR),
+                           confidence(subject, obj, prop is not None), factuality,
+                           speaker=speaker, cue=cue.lemma_.lower() if cue is not None else None)

@@ -1,0 +1,54 @@
+"""Small helpers over the dependency parse shared by the extractors."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Clauses that share their head verb's subject when they have none of their own.
+SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """'The Kremlin and the Chechen government' -> both heads."""
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def children(token: Token, *deps: str) -> Iterator[Token]:
+    return (child for child in token.children if child.dep_ in deps)
+
+
+def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
+    """The tokens heading the verb's subject, following shared subjects and relative clauses.
+
+    For a passive verb this is the logical subject: the agent ("by X"), or nothing.
+    """
+    if is_passive(verb):
+        agents = [pobj for agent in children(verb, "agent") for pobj in children(agent, "pobj")]
+        return [c for a in agents for c in with_conjuncts(a)]
+    found = [c for s in children(verb, "nsubj") for c in with_conjuncts(s)]
+    if found:
+        if len(found) == 1 and found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return with_conjuncts(verb.head)  # "Kalinin, who is ..." -> Kalinin
+        return found
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return [verb.head]  # "the railroad operating out of Russia"
+    if verb.dep_ in SUBJECT_SHARING and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
+        return grammatical_subjects(verb.head, depth=depth + 1)
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    return [c for s in children(verb, "nsubjpass") for c in with_conjuncts(s)]
+
+
+def phrase_tokens(verb: Token) -> tuple[int, int]:
+    """Token range covering the verb and its particles and auxiliaries, for evidence spans."""
+    parts = [verb, *children(verb, "aux", "auxpass", "neg", "prt")]
+    return min(t.i for t in parts), max(t.i for t in parts) + 1

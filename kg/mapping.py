@@ -1,0 +1,137 @@
+"""Extraction -> RDF quads, one named graph per document.
+
+Model (see README, "The graph"):
+- entity: rdf:type kg class, rdfs:label, skos:altLabel, kg:mentionedIn document;
+- asserted claim: a plain triple, plus a kg:Claim node (rdf:subject/predicate/object) with
+  kg:sentence, kg:start/kg:end, kg:extractor, kg:confidence, kg:factuality [, kg:speaker, kg:cue];
+  claims that are reported, denied, negated or hypothetical get the node only;
+- one kg:Sentence node per sentence that supports something (text, offsets, kg:inDocument);
+- quotes: kg:Quote nodes with kg:speaker, kg:cue, kg:quotedText, and speaker kg:quoted quote.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Dataset, Graph, Literal as RDFLiteral, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from kg.ontology import KG, OPEN, PREFIXES, SCHEMA, document_iri, entity_iri, property_iri
+from kg.types import Claim, Entity, Extraction, Factuality, Literal
+
+DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
+
+
+def bind_prefixes(graph: Graph | Dataset) -> None:
+    for prefix, uri in PREFIXES.items():
+        graph.bind(prefix, uri, replace=True)
+
+
+def entity_node(entity: Entity, doc_id: str) -> URIRef:
+    name_key = entity.id.removeprefix(f"{doc_id}:").split(":", 1)[1]
+    return entity_iri(entity.cls, name_key, doc_id if entity.doc_scoped else None)
+
+
+def digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
+    """Write one document's graph (replacing any earlier version of it) and return its IRI."""
+    document = extraction.document
+    doc = document_iri(document.id)
+    dataset.remove_graph(doc)
+    graph = dataset.graph(doc)
+    graph.add((doc, RDF.type, KG.Document))
+    if document.title:
+        graph.add((doc, SCHEMA.headline, RDFLiteral(document.title)))
+    if document.published:
+        graph.add((doc, SCHEMA.datePublished, RDFLiteral(document.published)))
+    if document.source:
+        graph.add((doc, KG.sourcePath, RDFLiteral(document.source)))
+    for key in ("author", "url"):
+        if document.meta.get(key):
+            graph.add((doc, SCHEMA[key], RDFLiteral(str(document.meta[key]))))
+
+    nodes = {e.id: entity_node(e, document.id) for e in extraction.entities}
+    for entity in extraction.entities:
+        node = nodes[entity.id]
+        graph.add((node, RDF.type, KG[entity.cls]))
+        graph.add((node, RDFS.label, RDFLiteral(entity.name)))
+        for alias in entity.aliases:
+            graph.add((node, SKOS.altLabel, RDFLiteral(alias)))
+        graph.add((node, KG.mentionedIn, doc))
+
+    sentences = {s.index: s for s in extraction.sentences}
+    used_sentences = set()
+    for claim in extraction.claims:
+        if claim.subject not in nodes or (isinstance(claim.object, str) and claim.object not in nodes):
+            continue
+        used_sentences.add(claim.provenance.sentence)
+        add_claim(graph, doc, claim, nodes)
+    for quote in extraction.quotes:
+        if quote.speaker not in nodes:
+            continue
+        used_sentences.add(quote.provenance.sentence)
+        node = URIRef(f"{doc}#quote-{digest(quote.start, quote.end)}")
+        graph.add((node, RDF.type, KG.Quote))
+        graph.add((node, KG.speaker, nodes[quote.speaker]))
+        graph.add((nodes[quote.speaker], KG.quoted, node))
+        graph.add((node, KG.quotedText, RDFLiteral(quote.text)))
+        if quote.cue:
+            graph.add((node, KG.cue, RDFLiteral(quote.cue)))
+        add_provenance(graph, doc, node, quote.provenance, quote.confidence, start=quote.start, end=quote.end)
+    for index in sorted(used_sentences):
+        sentence = sentences[index]
+        node = sentence_iri(doc, index)
+        graph.add((node, RDF.type, KG.Sentence))
+        graph.add((node, KG.text, RDFLiteral(sentence.text)))
+        graph.add((node, KG.sentenceIndex, RDFLiteral(index)))
+        graph.add((node, KG.start, RDFLiteral(sentence.start)))
+        graph.add((node, KG.end, RDFLiteral(sentence.end)))
+        graph.add((node, KG.inDocument, doc))
+    return doc
+
+
+def sentence_iri(doc: URIRef, index: int) -> URIRef:
+    return URIRef(f"{doc}#sentence-{index}")
+
+
+def add_provenance(graph: Graph, doc: URIRef, node: URIRef, provenance, confidence: float,
+                   *, start: int, end: int) -> None:
+    graph.add((node, KG.sentence, sentence_iri(doc, provenance.sentence)))
+    graph.add((node, KG.start, RDFLiteral(start)))
+    graph.add((node, KG.end, RDFLiteral(end)))
+    graph.add((node, KG.extractor, RDFLiteral(provenance.extractor)))
+    graph.add((node, KG.confidence, RDFLiteral(round(confidence, 2), datatype=XSD.decimal)))
+
+
+def add_claim(graph: Graph, doc: URIRef, claim: Claim, nodes: dict[str, URIRef]) -> None:
+    predicate = property_iri(claim.predicate)
+    if isinstance(claim.object, Literal):
+        obj = RDFLiteral(claim.object.value, datatype=DATATYPES[claim.object.datatype])
+    else:
+        obj = nodes[claim.object]
+    subject = nodes[claim.subject]
+    if claim.factuality == Factuality.ASSERTED:
+        graph.add((subject, predicate, obj))
+    if predicate.startswith(str(OPEN)):
+        graph.add((predicate, RDF.type, RDF.Property))
+        graph.add((predicate, RDFS.label, RDFLiteral(claim.predicate.split(":", 1)[1].replace("_", " "))))
+    node = URIRef(f"{doc}#claim-{digest(subject, predicate, obj, claim.provenance.start, claim.provenance.end)}")
+    graph.add((node, RDF.type, KG.Claim))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    graph.add((node, KG.factuality, KG[claim.factuality.value]))
+    if claim.speaker is not None and claim.speaker in nodes:
+        graph.add((node, KG.speaker, nodes[claim.speaker]))
+    if claim.cue:
+        graph.add((node, KG.cue, RDFLiteral(claim.cue)))
+    add_provenance(graph, doc, node, claim.provenance, claim.confidence,
+                   start=claim.provenance.start, end=claim.provenance.end)
+
+
+def new_dataset() -> Dataset:
+    dataset = Dataset(default_union=True)
+    bind_prefixes(dataset)
+    return dataset

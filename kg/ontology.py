@@ -1,0 +1,67 @@
+"""Namespaces and IRIs. kg's own terms come from a closed namespace read from ontology/kg.ttl,
+so a misspelt term raises instead of minting a new predicate."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF, ClosedNamespace
+
+from kg.config import ONTOLOGY_DIR
+
+KG_URI = "https://example.org/kg/ontology#"
+DATA = "https://example.org/kg/"
+OPEN = Namespace("https://example.org/kg/open#")
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+PREFIXES = {"kg": KG_URI, "open": str(OPEN), "schema": str(SCHEMA), "prov": str(PROV),
+            "skos": "http://www.w3.org/2004/02/skos/core#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "rdf": str(RDF), "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#"}
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    return Graph().parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
+
+
+def _kg_terms() -> list[str]:
+    return sorted({str(s)[len(KG_URI):] for s in ontology_graph().subjects() if str(s).startswith(KG_URI)})
+
+
+KG = ClosedNamespace(KG_URI, _kg_terms())
+
+
+def slug(text: str) -> str:
+    """A readable, IRI-safe form of a name; a hash is appended when letters could not be kept."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80]
+    lost = sum(ch.isalnum() for ch in text) > sum(ch.isalnum() for ch in folded)
+    if cleaned and not lost:
+        return cleaned
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"{cleaned}-{digest}" if cleaned else digest
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return URIRef(f"{DATA}doc/{doc_id}")
+
+
+def entity_iri(cls: str, key_name: str, doc_id: str | None = None) -> URIRef:
+    """From the class and normalised name; descriptions ("the uncle") are scoped to their document."""
+    if doc_id is not None:
+        return URIRef(f"{document_iri(doc_id)}#{cls.lower()}-{slug(key_name)}")
+    return URIRef(f"{DATA}entity/{cls.lower()}/{slug(key_name)}")
+
+
+def property_iri(name: str) -> URIRef:
+    """'kg:worksFor' -> the closed-namespace term; 'open:arrive_in' -> an open-relation IRI."""
+    prefix, local = name.split(":", 1)
+    if prefix == "kg":
+        return KG[local]
+    if prefix == "open":
+        return OPEN[slug(local.replace("_", " ")).replace("-", "_")]
+    raise ValueError(f"unknown property prefix in {name!r}")

@@ -1,0 +1,140 @@
+"""In-document resolution.
+
+- A surname or first name alone ("Kalinin") is the person named in full elsewhere in the article
+  ("Kirill Kalinin"), whatever label NER gave the short form.
+- "he"/"she" as a claim argument or speaker is the nearest person named before it.
+- "the North American country" is the nearest country named before it whose continent fits.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from kg.resolve.places import CONTINENT_ADJECTIVES, gazetteer
+from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
+
+CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Concept"]
+DESCRIPTION_HEADS = {"country": "Country", "nation": "Country", "city": "City"}
+
+
+def normalise_name(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'&.-]", " ", text)).strip()
+
+
+def entity_key(mention: Mention, cls: str, doc_id: str) -> str:
+    key = f"{cls}:{normalise_name(mention.text)}"
+    return f"{doc_id}:{key}" if mention.local else key
+
+
+class DocumentResolver:
+    def __init__(self, extraction: DocumentExtraction) -> None:
+        self.doc_id = extraction.document.id
+        self.named = sorted(extraction.mentions, key=lambda m: m.start)
+        people = [m for m in self.named if m.cls == "Person" and len(m.text.split()) > 1]
+        # canonical mention for each name string: full names stand for their parts
+        self.canonical: dict[str, Mention] = {}
+        for mention in self.named:
+            self.canonical.setdefault(normalise_name(mention.text), mention)
+        for mention in self.named:
+            if len(mention.text.split()) == 1 and mention.cls in ("Person", "Organization"):
+                full = self._full_name(mention, people)
+                if full is not None:
+                    self.canonical[normalise_name(mention.text)] = full
+        self.classes: dict[str, Counter] = {}
+        for mention in self.named:
+            target = self.canonical.get(normalise_name(mention.text), mention)
+            cls = "Person" if target.cls == "Person" else mention.cls  # "Kalinin" tagged ORG is still him
+            self.classes.setdefault(self._name_key(mention), Counter())[cls] += 1
+
+    def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
+        word = normalise_name(short.text)
+        matches = [p for p in people if word in (normalise_name(p.text).split()[-1], normalise_name(p.text).split()[0])]
+        before = [p for p in matches if p.start < short.start]
+        return (before[-1] if before else matches[0]) if matches else None
+
+    def _name_key(self, mention: Mention) -> str:
+        return normalise_name(self.canonical.get(normalise_name(mention.text), mention).text)
+
+    def antecedent(self, mention: Mention) -> Mention | None:
+        """The named mention a pronoun or a definite description stands for."""
+        if mention.pronoun:
+            return next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Person"), None)
+        words = normalise_name(mention.text).split()
+        wanted = DESCRIPTION_HEADS.get(words[-1]) if not mention.ner and words else None
+        if wanted is None:
+            return None
+        modifiers = " ".join(words[:-1])
+        continent = next((code for adj, code in CONTINENT_ADJECTIVES.items() if adj in modifiers), None)
+        for candidate in reversed(self.named):
+            if candidate.start >= mention.start or self.cls_of(candidate) != wanted:
+                continue
+            place = gazetteer().lookup(candidate.text)
+            if continent is None or (place is not None and place.continent == continent):
+                return candidate
+        return None
+
+    def cls_of(self, mention: Mention) -> str:
+        votes = self.classes.get(self._name_key(mention))
+        if not votes:
+            return mention.cls
+        top = max(votes.values())
+        return min((c for c, n in votes.items() if n == top), key=CLASS_PRIORITY.index)
+
+    def resolve(self, mention: Mention) -> Mention | None:
+        """The mention that names the entity (itself for names and concepts); None if unresolvable."""
+        antecedent = self.antecedent(mention)
+        if antecedent is not None:
+            mention = antecedent
+        elif mention.pronoun:
+            return None
+        if mention.local:
+            return mention
+        return self.canonical.get(normalise_name(mention.text), mention)
+
+    def key(self, mention: Mention) -> str | None:
+        target = self.resolve(mention)
+        if target is None:
+            return None
+        return entity_key(target, self.cls_of(target) if not target.local else target.cls, self.doc_id)
+
+
+def resolve_document(extraction: DocumentExtraction) -> Extraction:
+    resolver = DocumentResolver(extraction)
+    members: dict[str, list[Mention]] = {}
+
+    def key(mention: Mention | None) -> str | None:
+        if mention is None:
+            return None
+        found = resolver.key(mention)
+        if found is not None:  # a description or pronoun adds its antecedent, not itself, as a form
+            members.setdefault(found, []).append(resolver.antecedent(mention) or mention)
+        return found
+
+    for mention in extraction.mentions:
+        key(mention)
+    claims = []
+    for raw in extraction.claims:
+        subject = key(raw.subject)
+        obj = raw.object if isinstance(raw.object, Literal) else key(raw.object)
+        if subject is None or obj is None or subject == obj:
+            continue
+        speaker = key(raw.speaker)
+        claims.append(Claim(subject, raw.predicate, obj, raw.provenance, raw.confidence,
+                            raw.factuality, speaker, raw.cue))
+    quotes = [Quote(q.text, q.start, q.end, q.provenance, key(q.speaker), q.cue, q.confidence)
+              for q in extraction.quotes]
+    quotes = [q for q in quotes if q.speaker is not None]
+    entities = [make_entity(k, ms, extraction.document.id) for k, ms in members.items()]
+    return Extraction(extraction.document, extraction.sentences, tuple(sorted(entities, key=lambda e: e.id)),
+                      tuple(dict.fromkeys(claims)), tuple(quotes))
+
+
+def make_entity(key: str, mentions: list[Mention], doc_id: str) -> Entity:
+    forms = Counter(m.text for m in mentions)
+    name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
+    cls = key.removeprefix(f"{doc_id}:").split(":", 1)[0]
+    unique = tuple(dict.fromkeys(sorted(mentions, key=lambda m: m.start)))
+    return Entity(key, name, cls, tuple(sorted(set(forms) - {name})), unique, doc_scoped=key.startswith(doc_id))

