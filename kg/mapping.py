@@ -15,7 +15,7 @@ import hashlib
 from rdflib import Dataset, Graph, Literal as RDFLiteral, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kg.ontology import KG, OPEN, PREFIXES, SCHEMA, document_iri, entity_iri, property_iri
+from kg.ontology import KG, ONTOLOGY_GRAPH, OPEN, PREFIXES, SCHEMA, document_iri, entity_iri, ontology_graph, property_iri
 from kg.types import Claim, Entity, Extraction, Factuality, Literal
 
 DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
@@ -131,7 +131,16 @@ def add_claim(graph: Graph, doc: URIRef, claim: Claim, nodes: dict[str, URIRef])
                    start=claim.provenance.start, end=claim.provenance.end)
 
 
-def new_dataset() -> Dataset:
+def new_dataset(*, with_ontology: bool = False) -> Dataset:
+    """An empty dataset whose default graph is the union of its named graphs.
+
+    ``with_ontology`` adds ontology/kg.ttl as its own named graph, so queries can follow
+    rdfs:subPropertyOf and read property labels from the same file.
+    """
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
+    if with_ontology:
+        graph = dataset.graph(ONTOLOGY_GRAPH)
+        for triple in ontology_graph():
+            graph.add(triple)
     return dataset

@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, ClosedNamespace
 from kg.config import ONTOLOGY_DIR
 
 KG_URI = "https://example.org/kg/ontology#"
+ONTOLOGY_GRAPH = URIRef("https://example.org/kg/ontology")
 DATA = "https://example.org/kg/"
 OPEN = Namespace("https://example.org/kg/open#")
 SCHEMA = Namespace("https://schema.org/")

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.atomic import write_atomic
 from kg.errors import StoreError
 from kg.mapping import bind_prefixes, new_dataset
 from kg.ontology import PREFIXES
@@ -35,21 +34,8 @@ def serialise(dataset: Dataset, fmt: str) -> bytes:
 
 
 def write_graph(dataset: Dataset, path: str | Path) -> Path:
-    """Serialise to a temporary file beside ``path`` and rename it into place."""
-    path = Path(path)
-    data = serialise(dataset, format_for(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Serialise in the format named by the extension; the file appears whole or not at all."""
+    return write_atomic(path, serialise(dataset, format_for(path)))
 
 
 def load(path: str | Path) -> Dataset:

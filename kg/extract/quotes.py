@@ -28,7 +28,7 @@ class QuoteSpan:
 
     def inner(self, text: str) -> str:
         body = text[self.start + 1:self.end - 1]
-        return re.sub(r"\s*\n\s*[“\"]?", " ", body).strip()
+        return re.sub(r"\s*\n\s*[“\"]?", " ", body).strip().rstrip(",")
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:

@@ -1,0 +1,184 @@
+"""The `kg` command: thin wrappers over the library. User mistakes get one line, never a traceback."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg.errors import IngestError, IngestWarning, KGError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Build, query and draw knowledge graphs of news articles.")
+out = Console()
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def build(
+    inputs: list[str] = typer.Argument(..., help="Files (.txt .md .html .jsonl), directories, or - for stdin."),
+    output: Path = typer.Option(..., "-o", "--output", help="Graph file: .trig, .nq, .ttl, .nt or .jsonld."),
+) -> None:
+    """Build the knowledge graph of INPUTS and write it to OUTPUT.
+
+    Inputs that cannot be read are reported on stderr and skipped; the rest are built and the
+    exit status is 1. Nothing is written if no document could be built.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from kg.build import documents, extractions
+    from kg.config import Settings
+    from kg.mapping import add_extraction, new_dataset
+    from kg.rdfio import format_for, write_graph
+
+    try:
+        format_for(output)
+    except KGError as exc:
+        raise fail(str(exc), EXIT_USAGE)
+    problems: list[IngestError] = []
+
+    def report(problem: IngestError) -> None:
+        problems.append(problem)
+        label = "warning" if isinstance(problem, IngestWarning) else "error"
+        colour = "yellow" if label == "warning" else "red"
+        err.print(f"[bold {colour}]{label}:[/] {problem}", highlight=False, soft_wrap=True)
+
+    settings = Settings()
+    try:
+        docs = list(documents(inputs, settings, report))
+        dataset = new_dataset(with_ontology=True)
+        stats = {"claims": 0, "quotes": 0}
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeRemainingColumn(), console=err, disable=len(docs) < 2 or not err.is_terminal) as bar:
+            task = bar.add_task("extracting", total=len(docs))
+            for extraction in extractions(docs, settings):
+                add_extraction(dataset, extraction)
+                stats["claims"] += len(extraction.claims)
+                stats["quotes"] += len(extraction.quotes)
+                bar.advance(task)
+        if not docs:
+            raise fail("no document could be read; nothing written")
+        write_graph(dataset, output)
+    except KGError as exc:
+        raise fail(str(exc))
+    failed = [p for p in problems if not isinstance(p, IngestWarning)]
+    out.print(f"{len(docs)} document(s), {stats['claims']} claims, {stats['quotes']} quotes -> {output}"
+              + (f"; {len(failed)} input(s) failed" if failed else ""), highlight=False)
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def query(
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query, @file.rq, or @name of a shipped query."),
+    data: Optional[Path] = typer.Option(None, "--data", "-d", help="Graph file written by `kg build`."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    bind: list[str] = typer.Option([], "--bind", help="NAME=VALUE: bind a query variable to a string literal."),
+    list_queries: bool = typer.Option(False, "--list", help="List the shipped named queries."),
+) -> None:
+    """Run a SPARQL query over a graph. Prefixes kg:, schema:, rdfs:, skos:, prov: are predeclared."""
+    from kg.query import named_queries, resolve_query, rows, run_query
+    from kg.rdfio import load
+
+    if list_queries:
+        for name, path in named_queries().items():
+            first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+            out.print(f"@{name}\t{first}", highlight=False)
+        return
+    if sparql is None or data is None:
+        raise fail("give a QUERY and --data GRAPH (or --list)", EXIT_USAGE)
+    if fmt not in ("table", "csv", "json"):
+        raise fail(f"unknown format '{fmt}'; use table, csv or json", EXIT_USAGE)
+    from rdflib import Literal
+
+    bindings = {}
+    for item in bind:
+        if "=" not in item:
+            raise fail(f"--bind {item!r}: write NAME=VALUE", EXIT_USAGE)
+        name, value = item.split("=", 1)
+        bindings[name.strip().lstrip("?")] = Literal(value)
+    try:
+        result = run_query(load(data), resolve_query(sparql), bindings)
+        if fmt == "json":
+            sys.stdout.write(result.serialize(format="json").decode("utf-8") + "\n")
+            return
+        header, body = rows(result)
+    except KGError as exc:
+        raise fail(str(exc))
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(header)
+        writer.writerows(body)
+        return
+    table = Table(*header, show_lines=False)
+    for row in body:
+        table.add_row(*row)
+    out.print(table)
+    out.print(f"{len(body)} row(s)", highlight=False)
+
+
+@app.command()
+def viz(
+    data: Path = typer.Argument(..., help="Graph file written by `kg build`."),
+    output: Path = typer.Option(..., "-o", "--output", help="HTML page to write (self-contained, works offline)."),
+    title: str = typer.Option("", help="Page title; defaults to the graph file name."),
+) -> None:
+    """Draw the graph as one interactive HTML page: click a node for its facts and sources."""
+    from kg.rdfio import load
+    from kg.viz import write_html
+
+    try:
+        write_html(load(data), output, title=title or data.name)
+    except KGError as exc:
+        raise fail(str(exc))
+    out.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def stats(data: Path = typer.Argument(..., help="Graph file written by `kg build`."),
+          as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON.")) -> None:
+    """Count documents, entities by class and claims by predicate."""
+    from kg.rdfio import load
+    from kg.stats import graph_stats
+
+    try:
+        numbers = graph_stats(load(data))
+    except KGError as exc:
+        raise fail(str(exc))
+    if as_json:
+        sys.stdout.write(json.dumps(numbers.__dict__, indent=1) + "\n")
+        return
+    out.print(f"{numbers.documents} document(s), {numbers.triples} triples, "
+              f"{numbers.claim_total} claims, {numbers.quotes} quotes", highlight=False)
+    entities = Table("class", "entities")
+    for cls, n in numbers.entities:
+        entities.add_row(cls, str(n))
+    claims = Table("predicate", "factuality", "claims")
+    for predicate, factuality, n in numbers.claims:
+        claims.add_row(predicate, factuality, str(n))
+    out.print(entities)
+    out.print(claims)
+
+
+def main() -> None:
+    try:
+        app()
+    except KGError as exc:  # anything a command did not catch itself
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""SPARQL over kg graphs: named queries kept as .rq files, prefixes bound, results as rows."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from rdflib import Dataset, Graph
+from rdflib.query import Result
+
+from kg.errors import QueryError
+from kg.ontology import PREFIXES
+
+QUERY_DIR = Path(__file__).parent / "queries"
+
+
+def named_queries() -> dict[str, Path]:
+    """Queries shipped with kg, by file stem ('who_said_what')."""
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def resolve_query(text_or_ref: str) -> str:
+    """A query string, '@path/to/file.rq', or '@name' of a shipped query."""
+    if not text_or_ref.startswith("@"):
+        return text_or_ref
+    ref = text_or_ref[1:]
+    path = Path(ref)
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    if ref in named_queries():
+        return named_queries()[ref].read_text(encoding="utf-8")
+    raise QueryError(f"{ref}: no such query file or named query; see `kg query --list`")
+
+
+def run_query(graph: Dataset | Graph, query: str, bindings: Mapping[str, Any] | None = None) -> Result:
+    """Run SPARQL with kg's prefixes predeclared. Values go in ``bindings``, never into the text."""
+    try:
+        return graph.query(query, initNs=PREFIXES, initBindings=dict(bindings or {}))
+    except Exception as exc:  # pyparsing and rdflib raise their own types for syntax errors
+        raise QueryError(f"query failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:300]}") from exc
+
+
+def rows(result: Result) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows of plain strings (empty for unbound)."""
+    if result.type == "ASK":
+        return ["answer"], [[str(bool(result.askAnswer)).lower()]]
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return ["subject", "predicate", "object"], [[str(t) for t in triple] for triple in result.graph]
+    names = [str(v) for v in result.vars]
+    return names, [["" if value is None else str(value) for value in row] for row in result]
