@@ -50,7 +50,7 @@ def build(sources: Iterable[str | Path] | str | Path, *, settings: Settings | No
     if isinstance(sources, (str, Path)):
         sources = [sources]
     settings = settings or Settings()
-    dataset = dataset if dataset is not None else new_dataset(with_ontology=True)
+    dataset = dataset if dataset is not None else new_dataset()
     for extraction in extractions(documents(sources, settings, on_error or _log_error), settings):
         add_extraction(dataset, extraction)
         if on_document is not None:
@@ -62,7 +62,7 @@ def build_text(text: str, *, title: str = "", settings: Settings | None = None) 
     """Build the graph of one article given as a string."""
     from kg.ingest import make_document
 
-    dataset = new_dataset(with_ontology=True)
+    dataset = new_dataset()
     for extraction in extractions([make_document(text, source="<text>", title=title)], settings):
         add_extraction(dataset, extraction)
     return dataset

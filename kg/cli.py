@@ -57,7 +57,7 @@ def build(
     settings = Settings()
     try:
         docs = list(documents(inputs, settings, report))
-        dataset = new_dataset(with_ontology=True)
+        dataset = new_dataset()
         stats = {"claims": 0, "quotes": 0}
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeRemainingColumn(), console=err, disable=len(docs) < 2 or not err.is_terminal) as bar:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from kg.atomic import write_atomic
 from kg.errors import StoreError
@@ -38,19 +38,23 @@ def write_graph(dataset: Dataset, path: str | Path) -> Path:
     return write_atomic(path, serialise(dataset, format_for(path)))
 
 
-def load(path: str | Path) -> Dataset:
-    """Load a graph file written by kg (or any TriG, N-Quads, Turtle, N-Triples, JSON-LD file)."""
+def load(path: str | Path, *, with_ontology: bool = True) -> Dataset:
+    """Load a graph file written by kg (or any TriG, N-Quads, Turtle, N-Triples, JSON-LD file).
+
+    The ontology is added as its own named graph (not part of the file) so that queries can use
+    property labels and rdfs:subPropertyOf.
+    """
     path = Path(path)
     fmt = format_for(path)
     if not path.is_file():
         raise StoreError(f"{path}: no such graph file; build one with `kg build INPUT -o {path}`")
-    dataset = new_dataset()
+    dataset = new_dataset(with_ontology=with_ontology)
     try:
         if fmt == "json-ld":
             data = json.loads(path.read_text(encoding="utf-8"))
             dataset.parse(data=json.dumps(data), format="json-ld")
         elif fmt in ("turtle", "nt"):
-            dataset.default_graph.parse(path, format=fmt) if hasattr(dataset, "default_graph") else dataset.parse(path, format=fmt)
+            dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
         else:
             dataset.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types

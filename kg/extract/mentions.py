@@ -43,6 +43,9 @@ class MentionIndex:
         named = self.named_at(token)
         if named is not None:
             return named
+        for appos in token.children:  # "Its founder, Greta Olsen, will join" -> Greta Olsen
+            if appos.dep_ == "appos" and (found := self.named_at(appos)) is not None and found.cls == "Person":
+                return found
         if token.ent_type_ and token.ent_type_ not in NER_CLASSES:
             return None  # dates, numbers, money: qualifiers, not entities
         lower = token.lower_

@@ -56,7 +56,7 @@ def role_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]
 def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     """Either side may be the person: 'Powell, executive director of X' / "X's president, Kadyrov"."""
     head_m, appos_m = mentions.named_at(head), mentions.named_at(appos)
-    if head_m is not None and head_m.cls == "Person" and appos_m is None:
+    if head_m is not None and head_m.cls in ("Person", "Organization") and appos_m is None:
         return list(describe(head, appos, appos, mentions, doc_id))
     if appos_m is not None and appos_m.cls == "Person" and head_m is None:
         return list(describe(appos, head, head, mentions, doc_id))
