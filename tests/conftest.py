@@ -1,0 +1,46 @@
+"""Shared fixtures. Unit tests build parses by hand; `model` tests use the real spaCy pipeline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+import spacy
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEED_DIR = SHARED / "seed"
+BLANK = spacy.blank("en")  # tokenizer and lexical attributes only; no trained weights
+
+
+def hand_parse(tokens: list[tuple], ents: list[tuple[int, int, str]] = (), text_spaces: list[bool] | None = None) -> Doc:
+    """Build a parsed Doc from (word, lemma, pos, tag, dep, head_index) rows, as spaCy's own tests do.
+
+    ``ents`` are (start token, end token exclusive, label). Heads are absolute token indices.
+    """
+    words = [t[0] for t in tokens]
+    spaces = text_spaces or [i + 1 < len(words) and words[i + 1] not in {",", ".", "'s", ":", "”"} for i in range(len(words))]
+    iob = ["O"] * len(words)
+    for start, end, label in ents:
+        iob[start] = f"B-{label}"
+        for i in range(start + 1, end):
+            iob[i] = f"I-{label}"
+    return Doc(BLANK.vocab, words=words, spaces=spaces, lemmas=[t[1] for t in tokens], pos=[t[2] for t in tokens],
+               tags=[t[3] for t in tokens], deps=[t[4] for t in tokens], heads=[t[5] for t in tokens], ents=iob)
+
+
+@pytest.fixture(scope="session")
+def example_graph():
+    import kg
+
+    return kg.build([EXAMPLES])
+
+
+@pytest.fixture(scope="session")
+def seed_graph():
+    import kg
+
+    if not SEED_DIR.is_dir():
+        pytest.skip("../shared/seed is not beside the checkout")
+    return kg.build([SEED_DIR])

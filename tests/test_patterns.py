@@ -1,0 +1,134 @@
+"""Extraction patterns on hand-built parses: no trained model needed, so each rule is tested alone."""
+from __future__ import annotations
+
+from conftest import hand_parse
+
+from kg.extract import extract
+from kg.ingest import make_document
+from kg.types import Factuality, Literal
+
+
+def claims_of(doc):
+    document = make_document(doc.text, source="<test>")
+    return extract(doc, document).claims
+
+
+def triples(doc, factuality=Factuality.ASSERTED):
+    return {(c.subject.text, c.predicate, c.object.value if isinstance(c.object, Literal) else c.object.text)
+            for c in claims_of(doc) if c.factuality == factuality}
+
+
+def test_light_verb_give_asylum_to_maps_to_granted_asylum():
+    doc = hand_parse([("Canada", "Canada", "PROPN", "NNP", "nsubj", 1), ("gave", "give", "VERB", "VBD", "ROOT", 1),
+                      ("asylum", "asylum", "NOUN", "NN", "dobj", 1), ("to", "to", "ADP", "IN", "dative", 1),
+                      ("refugees", "refugee", "NOUN", "NNS", "pobj", 3), (".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "GPE")])
+    assert ("Canada", "kg:grantedAsylumTo", "refugees") in triples(doc)
+    assert not any(p == "open:give" for _, p, _ in triples(doc))
+
+
+def test_passive_with_agent_makes_the_agent_the_subject():
+    doc = hand_parse([("The", "the", "DET", "DT", "det", 1), ("boy", "boy", "NOUN", "NN", "nsubjpass", 3),
+                      ("was", "be", "AUX", "VBD", "auxpass", 3), ("murdered", "murder", "VERB", "VBN", "ROOT", 3),
+                      ("by", "by", "ADP", "IN", "agent", 3), ("his", "his", "PRON", "PRP$", "poss", 6),
+                      ("uncle", "uncle", "NOUN", "NN", "pobj", 4), (".", ".", "PUNCT", ".", "punct", 3)])
+    assert triples(doc) == {("uncle", "kg:killed", "boy")}
+
+
+def test_passive_without_agent_relates_subject_to_prepositional_object():
+    doc = hand_parse([("Lakeside", "Lakeside", "PROPN", "NNP", "compound", 1),
+                      ("Dairy", "Dairy", "PROPN", "NNP", "nsubjpass", 3), ("is", "be", "AUX", "VBZ", "auxpass", 3),
+                      ("based", "base", "VERB", "VBN", "ROOT", 3), ("in", "in", "ADP", "IN", "prep", 3),
+                      ("Madison", "Madison", "PROPN", "NNP", "pobj", 4), (".", ".", "PUNCT", ".", "punct", 3)],
+                     ents=[(0, 2, "ORG"), (5, 6, "GPE")])
+    found = [c for c in claims_of(doc) if c.predicate == "kg:basedIn"]
+    assert [(c.subject.text, c.object.text, c.object.cls) for c in found] == [("Lakeside Dairy", "Madison", "City")]
+
+
+def test_xcomp_chain_and_conjoined_subjects_give_one_claim_each():
+    doc = hand_parse([("The", "the", "DET", "DT", "det", 1), ("Kremlin", "Kremlin", "PROPN", "NNP", "nsubj", 5),
+                      ("and", "and", "CCONJ", "CC", "cc", 1), ("the", "the", "DET", "DT", "det", 4),
+                      ("government", "government", "NOUN", "NN", "conj", 1),
+                      ("started", "start", "VERB", "VBD", "ROOT", 5), ("charging", "charge", "VERB", "VBG", "xcomp", 5),
+                      ("activists", "activist", "NOUN", "NNS", "dobj", 6), (".", ".", "PUNCT", ".", "punct", 5)],
+                     ents=[(1, 2, "ORG")])
+    assert triples(doc) == {("Kremlin", "kg:charged", "activists"), ("government", "kg:charged", "activists")}
+
+
+def test_apposition_gives_job_title_and_role_property():
+    doc = hand_parse([("Kimahli", "Kimahli", "PROPN", "NNP", "compound", 1), ("Powell", "Powell", "PROPN", "NNP", "nsubj", 9),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("executive", "executive", "ADJ", "JJ", "amod", 4),
+                      ("director", "director", "NOUN", "NN", "appos", 1), ("of", "of", "ADP", "IN", "prep", 4),
+                      ("Rainbow", "Rainbow", "PROPN", "NNP", "compound", 7), ("Railroad", "Railroad", "PROPN", "NNP", "pobj", 5),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("said", "say", "VERB", "VBD", "ROOT", 9),
+                      (".", ".", "PUNCT", ".", "punct", 9)],
+                     ents=[(0, 2, "PERSON"), (6, 8, "ORG")])
+    assert {("Kimahli Powell", "kg:jobTitle", "executive director"),
+            ("Kimahli Powell", "kg:directorOf", "Rainbow Railroad")} <= triples(doc)
+
+
+def test_possessive_apposition_names_the_place_of_the_role():
+    doc = hand_parse([("Chechnya", "Chechnya", "PROPN", "NNP", "poss", 2), ("'s", "'s", "PART", "POS", "case", 0),
+                      ("president", "president", "NOUN", "NN", "nsubj", 7), (",", ",", "PUNCT", ",", "punct", 2),
+                      ("Ramzan", "Ramzan", "PROPN", "NNP", "compound", 5), ("Kadyrov", "Kadyrov", "PROPN", "NNP", "appos", 2),
+                      (",", ",", "PUNCT", ",", "punct", 2), ("spoke", "speak", "VERB", "VBD", "ROOT", 7),
+                      (".", ".", "PUNCT", ".", "punct", 7)],
+                     ents=[(0, 1, "GPE"), (4, 6, "PERSON")])
+    assert ("Ramzan Kadyrov", "kg:presidentOf", "Chechnya") in triples(doc)
+
+
+def test_title_before_a_name_becomes_job_title_and_is_not_part_of_the_name():
+    doc = hand_parse([("Foreign", "Foreign", "PROPN", "NNP", "compound", 1), ("Affairs", "Affairs", "PROPN", "NNPS", "compound", 2),
+                      ("Minister", "Minister", "PROPN", "NNP", "compound", 4), ("Chrystia", "Chrystia", "PROPN", "NNP", "compound", 4),
+                      ("Freeland", "Freeland", "PROPN", "NNP", "nsubj", 5), ("spoke", "speak", "VERB", "VBD", "ROOT", 5),
+                      (".", ".", "PUNCT", ".", "punct", 5)],
+                     ents=[(0, 5, "PERSON")])  # NER often swallows the title; kg strips it
+    assert ("Chrystia Freeland", "kg:jobTitle", "Foreign Affairs Minister") in triples(doc)
+
+
+def test_relative_clause_copula_gives_spokesperson_role():
+    doc = hand_parse([("Kirill", "Kirill", "PROPN", "NNP", "compound", 1), ("Kalinin", "Kalinin", "PROPN", "NNP", "nsubj", 11),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("who", "who", "PRON", "WP", "nsubj", 4),
+                      ("is", "be", "AUX", "VBZ", "relcl", 1), ("a", "a", "DET", "DT", "det", 6),
+                      ("spokesman", "spokesman", "NOUN", "NN", "attr", 4), ("for", "for", "ADP", "IN", "prep", 6),
+                      ("the", "the", "DET", "DT", "det", 10), ("Russian", "russian", "ADJ", "JJ", "amod", 10),
+                      ("embassy", "embassy", "NOUN", "NN", "pobj", 7), ("spoke", "speak", "VERB", "VBD", "ROOT", 11),
+                      (".", ".", "PUNCT", ".", "punct", 11)],
+                     ents=[(0, 2, "PERSON"), (9, 10, "NORP")])
+    assert ("Kirill Kalinin", "kg:spokespersonFor", "Russian embassy") in triples(doc)
+
+
+def test_content_of_a_denial_is_not_asserted():
+    doc = hand_parse([("The", "the", "DET", "DT", "det", 1), ("Kremlin", "Kremlin", "PROPN", "NNP", "nsubj", 2),
+                      ("denied", "deny", "VERB", "VBD", "ROOT", 2), ("allegations", "allegation", "NOUN", "NNS", "dobj", 2),
+                      ("that", "that", "SCONJ", "IN", "mark", 6), ("police", "police", "NOUN", "NN", "nsubj", 6),
+                      ("detained", "detain", "VERB", "VBD", "acl", 3), ("activists", "activist", "NOUN", "NNS", "dobj", 6),
+                      (".", ".", "PUNCT", ".", "punct", 2)],
+                     ents=[(1, 2, "ORG")])
+    assert triples(doc) == {("Kremlin", "kg:denied", "allegations")}
+    assert triples(doc, Factuality.DENIED) == {("police", "kg:arrested", "activists")}
+
+
+def test_negated_verb_is_not_asserted():
+    doc = hand_parse([("Acme", "Acme", "PROPN", "NNP", "nsubj", 3), ("did", "do", "AUX", "VBD", "aux", 3),
+                      ("not", "not", "PART", "RB", "neg", 3), ("buy", "buy", "VERB", "VB", "ROOT", 3),
+                      ("Globex", "Globex", "PROPN", "NNP", "dobj", 3), (".", ".", "PUNCT", ".", "punct", 3)],
+                     ents=[(0, 1, "ORG"), (4, 5, "ORG")])
+    assert triples(doc) == set()
+    assert triples(doc, Factuality.NEGATED) == {("Acme", "kg:acquired", "Globex")}
+
+
+def test_verbs_without_a_lexicon_entry_stay_as_open_relations():
+    doc = hand_parse([("Acme", "Acme", "PROPN", "NNP", "nsubj", 1), ("praised", "praise", "VERB", "VBD", "ROOT", 1),
+                      ("Globex", "Globex", "PROPN", "NNP", "dobj", 1), (".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "ORG"), (2, 3, "ORG")])
+    assert triples(doc) == {("Acme", "open:praise", "Globex")}
+
+
+def test_claim_offsets_point_into_the_text():
+    doc = hand_parse([("Acme", "Acme", "PROPN", "NNP", "nsubj", 1), ("praised", "praise", "VERB", "VBD", "ROOT", 1),
+                      ("Globex", "Globex", "PROPN", "NNP", "dobj", 1), (".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "ORG"), (2, 3, "ORG")])
+    (claim,) = claims_of(doc)
+    assert doc.text[claim.provenance.start:claim.provenance.end] == "Acme praised Globex"
+    assert doc.text[claim.subject.start:claim.subject.end] == "Acme"

@@ -1,0 +1,59 @@
+"""Quote finding on raw text, and in-document resolution of surnames, pronouns and descriptions."""
+from __future__ import annotations
+
+from kg.extract.quotes import find_quote_spans
+from kg.resolve import resolve_document
+from kg.types import DocumentExtraction, Factuality, Mention, Provenance, RawClaim, RawQuote, Sentence
+from kg.ingest import make_document
+
+
+def test_quote_split_around_its_cue_gives_two_spans():
+    text = "“We will rebuild the bridge,” the mayor said, “and we will do it this year.”"
+    spans = find_quote_spans(text)
+    assert [s.inner(text) for s in spans] == ["We will rebuild the bridge", "and we will do it this year."]
+
+
+def test_quote_continued_over_paragraphs_is_one_quote():
+    text = "She said: “The first part of what I said goes here.\n\n“And this is the rest of it.”"
+    (span,) = find_quote_spans(text)
+    assert span.inner(text) == "The first part of what I said goes here. And this is the rest of it."
+
+
+def test_scare_quotes_are_not_speech():
+    assert find_quote_spans("Officials cited “sources” and a “plan”.") == []
+
+
+def test_unclosed_quote_ending_a_paragraph_is_dropped():
+    text = "He said: “This never ends\n\nA new paragraph with no quote marks at all."
+    assert find_quote_spans(text) == []
+
+
+def _mention(text, start, cls, ner="PERSON", **kw):
+    return Mention(text, start, start + len(text), cls, 0, ner=ner, **kw)
+
+
+def test_surname_pronoun_and_description_resolve_to_named_entities():
+    text = ("Kirill Kalinin spoke for Canada. Kalinin met Powell. He said “we are ready to go home”. "
+            "The North American country helped.")
+    document = make_document(text, source="<test>")
+    full = _mention("Kirill Kalinin", 0, "Person")
+    canada = _mention("Canada", 25, "Country", ner="GPE")
+    short = _mention("Kalinin", 33, "Organization", ner="ORG")  # NER often mislabels lone surnames
+    powell = _mention("Powell", 45, "Person")
+    he = Mention("He", 53, 55, "Person", 0, pronoun=True)
+    country = Mention("North American country", 92, 115, "Place", 0, local=False)
+    prov = Provenance(document.id, 0, 0, 10, "test")
+    extraction = DocumentExtraction(
+        document, (Sentence(0, 0, len(text), text),), (full, canada, short, powell),
+        (RawClaim(short, "kg:met", powell, prov, 0.9),
+         RawClaim(country, "kg:helped", powell, prov, 0.9, Factuality.ASSERTED)),
+        (RawQuote("we are ready to go home", 61, 86, prov, he, "say", 0.9),))
+    result = resolve_document(extraction)
+    names = {e.id: e for e in result.entities}
+    met = next(c for c in result.claims if c.predicate == "kg:met")
+    assert names[met.subject].name == "Kirill Kalinin" and names[met.subject].cls == "Person"
+    assert "Kalinin" in names[met.subject].aliases
+    assert names[result.quotes[0].speaker].name == "Powell"  # nearest person before the pronoun
+    helped = next(c for c in result.claims if c.predicate == "kg:helped")
+    assert names[helped.subject].name == "Canada"
+    assert sum(1 for e in result.entities if "kalinin" in e.id) == 1
