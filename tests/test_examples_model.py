@@ -1,0 +1,113 @@
+"""The real pipeline on the bundled example articles: specific facts, their provenance, stability."""
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+
+import kg
+from kg.ingest import read_sources
+from kg.query import rows, run_query
+
+pytestmark = pytest.mark.model
+
+FACT = """
+SELECT ?factuality ?confidence ?sentence ?start ?end ?sstart ?extractor ?doc WHERE {
+  ?s rdfs:label ?sl . ?o rdfs:label ?ol .
+  ?c a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:factuality ?factuality ;
+     kg:confidence ?confidence ; kg:start ?start ; kg:end ?end ; kg:extractor ?extractor ;
+     kg:sentence ?sent .
+  ?sent kg:text ?sentence ; kg:start ?sstart ; kg:inDocument ?doc .
+}"""
+
+
+def fact(graph, subject, predicate, obj):
+    """Provenance rows of the claim (subject label, property, object label)."""
+    result = run_query(graph, FACT, {"sl": Literal(subject), "ol": Literal(obj), "p": predicate})
+    return list(result)
+
+
+def asserted(graph, subject, predicate, obj) -> bool:
+    return run_query(graph, "ASK { ?s rdfs:label ?sl ; ?p ?o . ?o rdfs:label ?ol }",
+                     {"sl": Literal(subject), "ol": Literal(obj), "p": predicate}).askAnswer
+
+
+@pytest.mark.parametrize("subject, prop, obj", [
+    ("Canada", kg.KG.grantedAsylumTo, "gay refugees"),
+    ("Kirill Kalinin", kg.KG.spokespersonFor, "Russian embassy"),
+    ("Russian embassy", kg.KG.locatedIn, "Ottawa"),
+    ("Kimahli Powell", kg.KG.directorOf, "Rainbow Railroad"),
+    ("Ramzan Kadyrov", kg.KG.presidentOf, "Chechnya"),
+    ("Northwind Foods", kg.KG.acquired, "Lakeside Dairy"),
+    ("Lakeside Dairy", kg.KG.basedIn, "Madison"),
+    ("Marcus Reyes", kg.KG.leaderOf, "Northwind Foods"),
+    ("Elena Vella", kg.KG.worksFor, "Malta Independent"),
+    ("Viktor Hale", kg.KG.leaderOf, "Liberty Party"),
+    ("Anna Petrova", kg.KG.spokespersonFor, "ministry"),
+])
+def test_example_fact_is_a_plain_triple_with_provenance(example_graph, subject, prop, obj):
+    assert asserted(example_graph, subject, prop, obj)
+    (row, *_) = fact(example_graph, subject, prop, obj)
+    assert str(row.factuality).endswith("#asserted")
+    assert 0 < float(row.confidence) <= 1 and str(row.extractor).startswith("kg.")
+    local_start, local_end = int(row.start) - int(row.sstart), int(row.end) - int(row.sstart)
+    evidence = str(row.sentence)[local_start:local_end]
+    assert subject.split()[-1] in evidence or subject.lower() in evidence.lower()
+
+
+def test_sentence_offsets_point_into_the_document_text(example_graph):
+    documents = {d.id: d for d in read_sources([EXAMPLES]) if isinstance(d, kg.Document)}
+    checked = 0
+    for row in run_query(example_graph, "SELECT ?doc ?text ?start ?end WHERE { ?s a kg:Sentence ; kg:text ?text ;"
+                                        " kg:start ?start ; kg:end ?end ; kg:inDocument ?doc }"):
+        document = documents[str(row.doc).rsplit("/", 1)[-1]]
+        assert document.text[int(row.start):int(row.end)] == str(row.text)
+        checked += 1
+    assert checked > 10
+
+
+def test_quotes_have_speakers_and_cues(example_graph):
+    header, body = rows(run_query(example_graph, kg.named_queries()["who_said_what"].read_text()))
+    by_speaker = {row[0]: row for row in body}
+    assert by_speaker["Kirill Kalinin"][2].startswith("Any legal irregularities")
+    assert by_speaker["Marcus Reyes"][1] == "say"
+    assert by_speaker["Robert Abela"][2] == "We will find everyone who ordered this killing"
+    assert {"Kimahli Powell", "Anna Petrova"} <= set(by_speaker)
+
+
+def test_denied_and_negated_claims_are_kept_but_not_asserted(example_graph):
+    assert not asserted(example_graph, "agents", URIRef(kg.OPEN["hack"]), "phones")
+    rows_ = list(run_query(example_graph, "SELECT ?f WHERE { ?c rdf:subject/rdfs:label 'agents' ; kg:factuality ?f }"))
+    assert [str(r.f).rsplit("#")[-1] for r in rows_] == ["denied"]
+
+
+def test_boilerplate_never_reaches_the_graph(example_graph):
+    labels = {str(o) for o in example_graph.objects(None, kg.KG.text)} | \
+             {str(o) for o in example_graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    joined = " ".join(labels)
+    for junk in ("Instagram", "Press enter", "Sign up", "tracking", "Home"):
+        assert junk not in joined
+
+
+def test_entities_have_one_class_and_a_label(example_graph):
+    result = run_query(example_graph, """
+        SELECT ?e (COUNT(DISTINCT ?t) AS ?nt) (COUNT(DISTINCT ?l) AS ?nl) WHERE {
+          ?e kg:mentionedIn ?d ; a ?t ; rdfs:label ?l } GROUP BY ?e""")
+    counts = [(int(r.nt), int(r.nl)) for r in result]
+    assert counts and all(c == (1, 1) for c in counts)
+
+
+def test_building_twice_gives_isomorphic_graphs(example_graph):
+    again = kg.build([EXAMPLES])
+    first = {str(g.identifier): g for g in example_graph.graphs()}
+    second = {str(g.identifier): g for g in again.graphs()}
+    assert first.keys() == second.keys()
+    for name, graph in first.items():
+        assert isomorphic(graph, second[name]), name
+
+
+def test_one_named_graph_per_document(example_graph):
+    docs = set(example_graph.subjects(predicate=None, object=kg.KG.Document))
+    named = {g.identifier for g in example_graph.graphs() if len(g)}
+    assert len(docs) == 4 and docs <= named

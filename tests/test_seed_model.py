@@ -1,0 +1,47 @@
+"""The user's own article (../shared/seed): the facts a reader lists first, and nothing from the page chrome."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import RDF, RDFS
+
+import kg
+from kg.query import run_query
+
+pytestmark = pytest.mark.model
+
+
+def has(graph, subject, prop, obj) -> bool:
+    return bool(run_query(graph, "ASK { ?s rdfs:label ?sl ; ?p ?o . ?o rdfs:label ?ol }",
+                          {"sl": Literal(subject), "ol": Literal(obj), "p": prop}).askAnswer)
+
+
+@pytest.mark.parametrize("subject, prop, obj", [
+    ("Canada", kg.KG.grantedAsylumTo, "gay refugees"),
+    ("Kirill Kalinin", kg.KG.spokespersonFor, "Russian embassy"),
+    ("Russian embassy", kg.KG.locatedIn, "Ottawa"),
+    ("Kimahli Powell", kg.KG.directorOf, "Rainbow Railroad"),
+    ("Ramzan Kadyrov", kg.KG.presidentOf, "Chechnya"),
+])
+def test_reader_facts(seed_graph, subject, prop, obj):
+    assert has(seed_graph, subject, prop, obj)
+
+
+def test_who_said_what(seed_graph):
+    speakers = {str(r.name) for r in run_query(seed_graph, "SELECT ?name WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?name }")}
+    assert speakers == {"Kirill Kalinin", "Kimahli Powell"}
+
+
+@pytest.mark.parametrize("name", ["Kirill Kalinin", "Kimahli Powell", "Ramzan Kadyrov", "Chrystia Freeland"])
+def test_one_node_per_person(seed_graph, name):
+    surname = name.split()[-1]
+    nodes = {s for s, label in seed_graph.subject_objects(RDFS.label) if surname in str(label)}
+    assert len(nodes) == 1
+    (node,) = nodes
+    assert (node, RDF.type, kg.KG.Person) in seed_graph
+
+
+def test_no_boilerplate_entities(seed_graph):
+    labels = " ".join(str(o) for o in seed_graph.objects(None, RDFS.label))
+    for junk in ("Justin Trudeau", "Facebook", "Karamo", "Lady Gaga", "Netflix", "Queer Eye", "kremlin.ru", "Sabrina"):
+        assert junk not in labels
