@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/kg build examples -o out/graph.trig
 	$(BIN)/kg viz out/graph.trig -o out/graph.html
 	$(BIN)/kg stats out/graph.trig
-	$(BIN)/kg query @kg/query/queries/who_works_for_whom.rq --data out/graph.trig
+	$(BIN)/kg query @who_works_for_whom --data out/graph.trig
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -74,7 +74,7 @@ def build(
         raise fail(str(exc))
     failed = [p for p in problems if not isinstance(p, IngestWarning)]
     out.print(f"{len(docs)} document(s), {stats['claims']} claims, {stats['quotes']} quotes -> {output}"
-              + (f"; {len(failed)} input(s) failed" if failed else ""), highlight=False)
+              + (f"; {len(failed)} input(s) failed" if failed else ""), highlight=False, soft_wrap=True)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -93,7 +93,7 @@ def query(
     if list_queries:
         for name, path in named_queries().items():
             first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
-            out.print(f"@{name}\t{first}", highlight=False)
+            out.print(f"@{name}\t{first}", highlight=False, soft_wrap=True)
         return
     if sparql is None or data is None:
         raise fail("give a QUERY and --data GRAPH (or --list)", EXIT_USAGE)
@@ -143,7 +143,7 @@ def viz(
         write_html(load(data), output, title=title or data.name)
     except KGError as exc:
         raise fail(str(exc))
-    out.print(f"wrote {output}", highlight=False)
+    out.print(f"wrote {output}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -161,7 +161,7 @@ def stats(data: Path = typer.Argument(..., help="Graph file written by `kg build
         sys.stdout.write(json.dumps(numbers.__dict__, indent=1) + "\n")
         return
     out.print(f"{numbers.documents} document(s), {numbers.triples} triples, "
-              f"{numbers.claim_total} claims, {numbers.quotes} quotes", highlight=False)
+              f"{numbers.claim_total} claims, {numbers.quotes} quotes", highlight=False, soft_wrap=True)
     entities = Table("class", "entities")
     for cls, n in numbers.entities:
         entities.add_row(cls, str(n))
