@@ -10,6 +10,7 @@ from kg.types import Factuality
 HEDGING_MODALS = {"may", "might", "could", "would", "should"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
+REFUSAL_VERBS = {"refuse", "decline", "fail"}  # "refused to comment": the comment did not happen
 IMPERSONAL_SUBJECTS = {"it", "there", "this", "that"}
 
 
@@ -28,6 +29,8 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
             break
         if node.dep_ in ("acl", "relcl") and head.head.lemma_ in DENIAL_VERBS and head.dep_ == "dobj":
             return Factuality.DENIED, None, head.head  # "denied allegations that X did Y"
+        if node.dep_ == "xcomp" and head.lemma_ in REFUSAL_VERBS:
+            return Factuality.NEGATED, None, None
         if node.dep_ == "ccomp" and head.lemma_ in DENIAL_VERBS:
             return Factuality.DENIED, None, head
         if node.dep_ == "ccomp" and head.lemma_ in lexicon().cues:

@@ -66,8 +66,6 @@ class MentionIndex:
             if token.i != start - 1:
                 break
             start = token.i
-        if start >= 2 and self.doc[start - 1].text == "-" and self.doc[start - 2].like_num:
-            start -= 2  # "17-year-old male"
         words = self.doc[start:head.i + 1]
         while len(words) > 1 and (words[0].lower_ in VAGUE_WORDS or words[0].is_punct):
             words = words[1:]
@@ -85,7 +83,9 @@ class MentionIndex:
         """True for adjectives, compounds and hyphen parts inside the noun phrase of ``head``."""
         node = token
         while node != head:
-            if node.dep_ not in NP_MODIFIERS and not (node.dep_ == "punct" and node.text == "-"):
+            hyphen = node.dep_ == "punct" and node.text == "-"
+            inner_number = node.dep_ == "nummod" and node.head != head  # "17-year-old", not "22 refugees"
+            if node.dep_ not in NP_MODIFIERS and not hyphen and not inner_number:
                 return False
             node = node.head
         return True

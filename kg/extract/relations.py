@@ -21,7 +21,8 @@ EXTRACTOR = "kg.relations.v1"
 # Verbs that carry no relation of their own; their xcomp carries it ("started charging").
 ASPECT_VERBS = {"start", "begin", "continue", "stop", "keep", "try", "want", "need", "have", "be", "get",
                 "seem", "appear", "go", "use", "refuse", "decide", "plan", "expect", "hope"}
-OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+# Verb-object idioms that say nothing about their subject ("the purge took place").
+IDIOMS = {"take place", "take time", "make sense"}
 
 
 def verb_key(verb: Token) -> str:
@@ -85,6 +86,9 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
     passive = is_passive(verb)
     subjects = grammatical_subjects(verb)
     objects = [c for o in children(verb, "dobj") for c in with_conjuncts(o)]
+    idiom = next((f"{lemma} {o.lemma_.lower()}" for o in objects if f"{lemma} {o.lemma_.lower()}" in IDIOMS), None)
+    if idiom:  # "the purge took place in X": the idiom is the predicate, X its object
+        lemma, objects = idiom, []
     if passive:
         if subjects:  # "X was murdered by Y": Y is the subject, X the object
             objects = passive_subjects(verb)
@@ -100,10 +104,10 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
             pairs.append((lex.verb_property(f"{lemma} {noun} to", f"{lemma} {noun}"), target, ""))
     elif objects:
         for obj in objects:
-            pairs.append((lex.verb_property(lemma), obj, open_property(lemma)))
+            pairs.append((lex.verb_property(lemma), obj, open_property(*lemma.split())))
     elif lemma not in ASPECT_VERBS and lemma not in lex.cues:  # "said in an email" is no relation
         for prep, obj in preps:
-            pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(lemma, prep)))
+            pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(*lemma.split(), prep)))
     if not pairs:
         return
     if lemma in lex.cues and not any(prop for prop, _, _ in pairs):
