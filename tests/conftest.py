@@ -44,3 +44,13 @@ def seed_graph():
     if not SEED_DIR.is_dir():
         pytest.skip("../shared/seed is not beside the checkout")
     return kg.build([SEED_DIR])
+
+
+def has_fact(graph, subject: str, prop, obj: str) -> bool:
+    """Is (entity labelled subject) prop (entity labelled obj) a plain triple of the graph?"""
+    from rdflib import Literal
+
+    from kg.query import run_query
+
+    return bool(run_query(graph, "ASK { ?s rdfs:label ?sl ; ?p ?o . ?o rdfs:label ?ol }",
+                          {"sl": Literal(subject), "ol": Literal(obj), "p": prop}).askAnswer)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, has_fact
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -28,11 +28,6 @@ def fact(graph, subject, predicate, obj):
     return list(result)
 
 
-def asserted(graph, subject, predicate, obj) -> bool:
-    return run_query(graph, "ASK { ?s rdfs:label ?sl ; ?p ?o . ?o rdfs:label ?ol }",
-                     {"sl": Literal(subject), "ol": Literal(obj), "p": predicate}).askAnswer
-
-
 @pytest.mark.parametrize("subject, prop, obj", [
     ("Canada", kg.KG.grantedAsylumTo, "gay refugees"),
     ("Kirill Kalinin", kg.KG.spokespersonFor, "Russian embassy"),
@@ -47,7 +42,7 @@ def asserted(graph, subject, predicate, obj) -> bool:
     ("Anna Petrova", kg.KG.spokespersonFor, "ministry"),
 ])
 def test_example_fact_is_a_plain_triple_with_provenance(example_graph, subject, prop, obj):
-    assert asserted(example_graph, subject, prop, obj)
+    assert has_fact(example_graph, subject, prop, obj)
     (row, *_) = fact(example_graph, subject, prop, obj)
     assert str(row.factuality).endswith("#asserted")
     assert 0 < float(row.confidence) <= 1 and str(row.extractor).startswith("kg.")
@@ -76,8 +71,8 @@ def test_quotes_have_speakers_and_cues(example_graph):
     assert {"Kimahli Powell", "Anna Petrova"} <= set(by_speaker)
 
 
-def test_denied_and_negated_claims_are_kept_but_not_asserted(example_graph):
-    assert not asserted(example_graph, "agents", URIRef(kg.OPEN["hack"]), "phones")
+def test_denied_and_negated_claims_are_kept_but_not_has_fact(example_graph):
+    assert not has_fact(example_graph, "agents", URIRef(kg.OPEN["hack"]), "phones")
     rows_ = list(run_query(example_graph, "SELECT ?f WHERE { ?c rdf:subject/rdfs:label 'agents' ; kg:factuality ?f }"))
     assert [str(r.f).rsplit("#")[-1] for r in rows_] == ["denied"]
 

@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal
+from conftest import has_fact
 from rdflib.namespace import RDF, RDFS
 
 import kg
 from kg.query import run_query
 
 pytestmark = pytest.mark.model
-
-
-def has(graph, subject, prop, obj) -> bool:
-    return bool(run_query(graph, "ASK { ?s rdfs:label ?sl ; ?p ?o . ?o rdfs:label ?ol }",
-                          {"sl": Literal(subject), "ol": Literal(obj), "p": prop}).askAnswer)
 
 
 @pytest.mark.parametrize("subject, prop, obj", [
@@ -24,7 +19,7 @@ def has(graph, subject, prop, obj) -> bool:
     ("Ramzan Kadyrov", kg.KG.presidentOf, "Chechnya"),
 ])
 def test_reader_facts(seed_graph, subject, prop, obj):
-    assert has(seed_graph, subject, prop, obj)
+    assert has_fact(seed_graph, subject, prop, obj)
 
 
 def test_who_said_what(seed_graph):
