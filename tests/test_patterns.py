@@ -132,3 +132,21 @@ def test_claim_offsets_point_into_the_text():
     (claim,) = claims_of(doc)
     assert doc.text[claim.provenance.start:claim.provenance.end] == "Acme praised Globex"
     assert doc.text[claim.subject.start:claim.subject.end] == "Acme"
+
+
+def test_refused_action_is_negated():
+    doc = hand_parse([("Acme", "Acme", "PROPN", "NNP", "nsubj", 1), ("refused", "refuse", "VERB", "VBD", "ROOT", 1),
+                      ("to", "to", "PART", "TO", "aux", 3), ("buy", "buy", "VERB", "VB", "xcomp", 1),
+                      ("Globex", "Globex", "PROPN", "NNP", "dobj", 3), (".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "ORG"), (4, 5, "ORG")])
+    assert triples(doc) == set()
+    assert triples(doc, Factuality.NEGATED) == {("Acme", "kg:acquired", "Globex")}
+
+
+def test_names_ending_in_an_organisation_word_are_organisations_whatever_ner_says():
+    doc = hand_parse([("Lakeside", "Lakeside", "PROPN", "NNP", "compound", 1), ("Dairy", "Dairy", "PROPN", "NNP", "nsubj", 2),
+                      ("hired", "hire", "VERB", "VBD", "ROOT", 2), ("Greta", "Greta", "PROPN", "NNP", "compound", 4),
+                      ("Olsen", "Olsen", "PROPN", "NNP", "dobj", 2), (".", ".", "PUNCT", ".", "punct", 2)],
+                     ents=[(0, 2, "PERSON"), (3, 5, "PERSON")])
+    (claim,) = claims_of(doc)
+    assert (claim.subject.cls, claim.predicate, claim.object.cls) == ("Organization", "kg:appointed", "Person")

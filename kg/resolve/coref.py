@@ -90,6 +90,9 @@ class DocumentResolver:
             mention = antecedent
         elif mention.pronoun:
             return None
+        named = self.canonical.get(normalise_name(mention.text))
+        if not mention.ner and named is not None:
+            return named  # a noun phrase NER missed ("Northwind Foods agrees ...") that is named elsewhere
         if mention.local:
             return mention
         return self.canonical.get(normalise_name(mention.text), mention)

@@ -33,7 +33,7 @@ def _network(g, title: str):
     top = max(rank.values(), default=1) or 1
     for node, data in g.nodes(data=True):
         tooltip = "\n".join([data["label"], data["cls"], *(f"also: {a}" for a in data.get("aliases", []))])
-        net.add_node(node, label=data["label"], title=tooltip, group=data["cls"],
+        net.add_node(node, label=data["label"], title=tooltip, cls=data["cls"],
                      color=CLASS_COLOURS.get(data["cls"], "#999999"), size=12 + 28 * rank.get(node, 0) / top)
     for s, o, key, data in g.edges(keys=True, data=True):
         asserted = data["factuality"] == "asserted"
