@@ -35,45 +35,47 @@ def build(
     Inputs that cannot be read are reported on stderr and skipped; the rest are built and the
     exit status is 1. Nothing is written if no document could be built.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from kg.build import documents, extractions
-    from kg.config import Settings
-    from kg.mapping import add_extraction, new_dataset
+    from kg.build import build as build_graph
     from kg.rdfio import format_for, write_graph
 
     try:
         format_for(output)
     except KGError as exc:
-        raise fail(str(exc), EXIT_USAGE)
+        raise fail(str(exc), EXIT_USAGE) from None
     problems: list[IngestError] = []
+    counts = {"documents": 0, "claims": 0, "quotes": 0}
 
     def report(problem: IngestError) -> None:
         problems.append(problem)
-        label = "warning" if isinstance(problem, IngestWarning) else "error"
-        colour = "yellow" if label == "warning" else "red"
+        label, colour = ("warning", "yellow") if isinstance(problem, IngestWarning) else ("error", "red")
         err.print(f"[bold {colour}]{label}:[/] {problem}", highlight=False, soft_wrap=True)
 
-    settings = Settings()
+    # Documents stream through, so the total is unknown: the bar counts and shows the rate.
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+                  TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("documents", total=None)
+
+        def done(extraction) -> None:
+            counts["documents"] += 1
+            counts["claims"] += len(extraction.claims)
+            counts["quotes"] += len(extraction.quotes)
+            bar.advance(task)
+
+        try:
+            dataset = build_graph(inputs, on_error=report, on_document=done)
+        except KGError as exc:
+            raise fail(str(exc)) from None
+    if not counts["documents"]:
+        raise fail("no document could be read; nothing written")
     try:
-        docs = list(documents(inputs, settings, report))
-        dataset = new_dataset()
-        stats = {"claims": 0, "quotes": 0}
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), console=err, disable=len(docs) < 2 or not err.is_terminal) as bar:
-            task = bar.add_task("extracting", total=len(docs))
-            for extraction in extractions(docs, settings):
-                add_extraction(dataset, extraction)
-                stats["claims"] += len(extraction.claims)
-                stats["quotes"] += len(extraction.quotes)
-                bar.advance(task)
-        if not docs:
-            raise fail("no document could be read; nothing written")
         write_graph(dataset, output)
-    except KGError as exc:
-        raise fail(str(exc))
+    except (KGError, OSError) as exc:
+        raise fail(f"{output}: cannot be written ({exc})") from None
     failed = [p for p in problems if not isinstance(p, IngestWarning)]
-    out.print(f"{len(docs)} document(s), {stats['claims']} claims, {stats['quotes']} quotes -> {output}"
+    out.print(f"{counts['documents']} document(s), {counts['claims']} claims, {counts['quotes']} quotes -> {output}"
               + (f"; {len(failed)} input(s) failed" if failed else ""), highlight=False, soft_wrap=True)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 

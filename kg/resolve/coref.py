@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import replace
 
 from kg.resolve.places import CONTINENT_ADJECTIVES, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
