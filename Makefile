@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean bench-quality
 
 # Re-install only when the dependency pins or the package metadata change.
 $(STAMP): pyproject.toml constraints.txt
@@ -26,3 +26,8 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
+
+# Extraction quality on the public dev sets in ../shared (prints the scores; not part of make test).
+CONLL04 ?= ../shared/data/conll04/conll04_dev.json
+bench-quality: $(STAMP)
+	$(BIN)/kg eval conll04 $(CONLL04)

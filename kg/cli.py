@@ -174,6 +174,42 @@ def stats(data: Path = typer.Argument(..., help="Graph file written by `kg build
     out.print(claims)
 
 
+eval_app = typer.Typer(no_args_is_help=True, help="Score kg's extraction on public benchmarks.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("conll04")
+def eval_conll04(
+    path: Path = typer.Argument(..., help="CoNLL04 JSON (SpERT layout: a list, or {split: [...]})."),
+    split: str = typer.Option("dev", help="Split to read when the file holds several."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write kg's relations as JSON here."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Strict and boundaries micro P/R/F1, macro F1 and per-type F1 (Taillé et al. 2020 protocol)."""
+    from kg.atomic import write_atomic
+    from kg.eval.conll04 import evaluate
+
+    if not path.is_file():
+        raise fail(f"{path}: no such file; give the CoNLL04 JSON file", EXIT_USAGE)
+    try:
+        scores, predicted = evaluate(path, split)
+    except (KeyError, ValueError) as exc:
+        raise fail(f"{path}: not CoNLL04 JSON in SpERT layout ({exc})") from None
+    if predictions is not None:
+        write_atomic(predictions, json.dumps(predicted, indent=1).encode("utf-8"))
+    if as_json:
+        sys.stdout.write(json.dumps(scores.as_dict(), indent=1) + "\n")
+        return
+    table = Table("", "P", "R", "F1", "tp", "fp", "fn", title=f"CoNLL04 {split}: {scores.sentences} sentences")
+    rows_ = [("strict micro", scores.strict), ("boundaries micro", scores.boundaries), *scores.per_type.items()]
+    for name, prf in rows_:
+        d = prf.as_dict()
+        table.add_row(name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}",
+                      str(prf.tp), str(prf.fp), str(prf.fn))
+    out.print(table)
+    out.print(f"strict macro F1 {100 * scores.macro_f1:.1f}", highlight=False)
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,1 @@
+"""Evaluation on public benchmarks and on kg's own gold format."""

@@ -1,0 +1,139 @@
+"""CoNLL04 end-to-end relation extraction, scored as in Taillé et al. 2020 (and REBEL).
+
+Per sentence, gold and predicted relations are sets of (head span, head type, tail span, tail type,
+relation); "strict" needs spans, types and relation right, "boundaries" ignores the entity types.
+Micro scores pool TP/FP/FN over the five relation types; macro F1 averages their F1.
+kg runs on the corpus tokens (the Doc is built from them), so spans stay on corpus token indices.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.config import Settings
+from kg.eval.scoring import PRF, compare
+from kg.extract import extract
+from kg.ingest.clean import content_hash
+from kg.nlp import load_pipeline
+from kg.types import Document, Literal, Mention, RawClaim
+
+RELATIONS = ("Kill", "Live_In", "Located_In", "OrgBased_In", "Work_For")
+CLASS_TO_TYPE = {"Person": "Peop", "Organization": "Org", "Place": "Loc", "Country": "Loc", "City": "Loc"}
+MAPPING_FILE = Path(__file__).parent / "data" / "conll04_relations.tsv"
+
+
+@dataclass(frozen=True)
+class Relation:
+    head: tuple[int, int]
+    head_type: str
+    tail: tuple[int, int]
+    tail_type: str
+    type: str
+
+    def boundaries(self) -> tuple:
+        return self.head, self.tail, self.type
+
+
+@lru_cache(maxsize=1)
+def relation_mapping() -> dict[tuple[str, str, str], tuple[str, str]]:
+    table = {}
+    for line in MAPPING_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            prop, head_type, tail_type, relation, direction = line.split("\t")
+            table[(prop, head_type, tail_type)] = (relation, direction)
+    return table
+
+
+def load_sentences(path: str | Path, split: str = "dev") -> list[dict]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data[split] if isinstance(data, dict) else data
+
+
+def gold_relations(record: dict) -> set[Relation]:
+    entities = record["entities"]
+    found = set()
+    for rel in record["relations"]:
+        head, tail = entities[rel["head"]], entities[rel["tail"]]
+        found.add(Relation((head["start"], head["end"]), head["type"], (tail["start"], tail["end"]), tail["type"], rel["type"]))
+    return found
+
+
+def token_span(starts: list[int], mention: Mention) -> tuple[int, int]:
+    """Token range [start, end) covering a mention's characters."""
+    first = max(i for i, s in enumerate(starts) if s <= mention.start)
+    last = max(i for i, s in enumerate(starts) if s < mention.end)
+    return first, last + 1
+
+
+def to_relation(claim: RawClaim, starts: list[int]) -> Relation | None:
+    if isinstance(claim.object, Literal) or claim.subject.pronoun or claim.object.pronoun:
+        return None
+    head_type = CLASS_TO_TYPE.get(claim.subject.cls, "Other")
+    tail_type = CLASS_TO_TYPE.get(claim.object.cls, "Other")
+    mapped = relation_mapping().get((claim.predicate, head_type, tail_type))
+    if mapped is None:
+        return None
+    relation, direction = mapped
+    head, tail = token_span(starts, claim.subject), token_span(starts, claim.object)
+    if direction == "inverse":
+        head, tail, head_type, tail_type = tail, head, tail_type, head_type
+    return Relation(head, head_type, tail, tail_type, relation)
+
+
+def predict(records: list[dict], settings: Settings | None = None) -> Iterator[set[Relation]]:
+    """kg's relations for each record, on the record's own tokens."""
+    from spacy.tokens import Doc
+
+    settings = settings or Settings()
+    nlp = load_pipeline(settings.model)
+    docs = (Doc(nlp.vocab, words=r["tokens"], spaces=[True] * (len(r["tokens"]) - 1) + [False]) for r in records)
+    for doc in nlp.pipe(docs, batch_size=settings.batch_size):
+        starts = [t.idx for t in doc]
+        document = Document(id=content_hash(doc.text), text=doc.text, source="conll04")
+        extraction = extract(doc, document)
+        yield {r for r in (to_relation(c, starts) for c in extraction.claims if c.confidence > 0) if r is not None}
+
+
+@dataclass(frozen=True)
+class Scores:
+    strict: PRF
+    boundaries: PRF
+    per_type: dict[str, PRF]  # strict, per relation type
+    sentences: int
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(p.f1 for p in self.per_type.values()) / len(self.per_type)
+
+    def as_dict(self) -> dict:
+        return {"sentences": self.sentences, "strict_micro": self.strict.as_dict(),
+                "boundaries_micro": self.boundaries.as_dict(), "strict_macro_f1": round(100 * self.macro_f1, 2),
+                "per_type": {k: v.as_dict() for k, v in self.per_type.items()}}
+
+
+def score(gold: Iterable[set[Relation]], predicted: Iterable[set[Relation]]) -> Scores:
+    strict = boundaries = PRF(0, 0, 0)
+    per_type = {t: PRF(0, 0, 0) for t in RELATIONS}
+    n = 0
+    for g, p in zip(gold, predicted, strict=True):
+        n += 1
+        strict += compare(g, p)
+        boundaries += compare({r.boundaries() for r in g}, {r.boundaries() for r in p})
+        for t in RELATIONS:
+            per_type[t] += compare({r for r in g if r.type == t}, {r for r in p if r.type == t})
+    return Scores(strict, boundaries, per_type, n)
+
+
+def predictions_json(records: list[dict], predicted: list[set[Relation]]) -> list[dict]:
+    return [{"orig_id": r.get("orig_id"), "triples": [
+        {"type": x.type, "head": list(x.head), "tail": list(x.tail), "head_type": x.head_type, "tail_type": x.tail_type}
+        for x in sorted(p, key=lambda x: (x.head, x.tail, x.type))]} for r, p in zip(records, predicted)]
+
+
+def evaluate(path: str | Path, split: str = "dev", settings: Settings | None = None) -> tuple[Scores, list[dict]]:
+    records = load_sentences(path, split)
+    predicted = list(predict(records, settings))
+    return score([gold_relations(r) for r in records], predicted), predictions_json(records, predicted)
