@@ -6,6 +6,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.mentions import MentionIndex
+from kg.extract.nominal import nominal_claims
 from kg.extract.quotes import quote_claims
 from kg.extract.relations import relation_claims
 from kg.extract.roles import role_claims
@@ -37,7 +38,8 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
     mentions = MentionIndex(doc)
     sentences = tuple(trimmed_sentence(i, s.start_char, s.text) for i, s in enumerate(doc.sents))
     quotes = quote_claims(doc, mentions, document.id)
-    claims = relation_claims(doc, mentions, document.id) + role_claims(doc, mentions, document.id)
+    claims = (relation_claims(doc, mentions, document.id) + role_claims(doc, mentions, document.id)
+              + nominal_claims(doc, mentions, document.id))
     claims = attribute_quoted_claims(claims, quotes)
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
     return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes))

@@ -54,30 +54,7 @@ def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawCl
     for token in doc:
         if token.pos_ == "VERB":
             claims.extend(claims_for_verb(token, mentions, doc_id))
-        elif token.pos_ in ("NOUN", "PROPN"):
-            claims.extend(location_claims(token, mentions, doc_id))
     return claims
-
-
-def location_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
-    """'the Russian embassy in Ottawa' -> the embassy is located in Ottawa."""
-    if noun.dep_ == "compound":
-        return
-    subject = mentions.for_token(noun)
-    if subject is None or subject.cls not in ("Organization", "Place", "City", "Country") or \
-            mentions.named_at(noun) is not None and noun.i != mentions.doc.char_span(subject.start, subject.end, alignment_mode="expand").root.i:
-        return
-    for prep in children(noun, "prep"):
-        if prep.lower_ != "in":
-            continue
-        for place_token in children(prep, "pobj"):
-            place = mentions.named_at(place_token)
-            if place is None or place.cls not in ("Place", "City", "Country") or place == subject:
-                continue
-            sentence = mentions.sentence_of[noun.i]
-            start, end = min(subject.start, place.start), max(subject.end, place.end)
-            yield RawClaim(subject, "kg:locatedIn", place, Provenance(doc_id, sentence, start, end, EXTRACTOR),
-                           0.8 if not subject.local else 0.65)
 
 
 def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:

@@ -1,0 +1,124 @@
+"""Relations that news states without a verb, read from the order of names in a sentence.
+
+- "Bethany, Conn." / "the Savannah River Plant, in Aiken, S.C."  -> locatedIn along the chain
+- "Brian Michaud of Millinocket", "Stacy Bickel, 25, of Tempe"   -> livesIn (and the chain's places)
+- "Waste Disposal Co. of Randolph"                                  -> basedIn
+- "North Carolina Gov. Jim Martin", "CBS anchorman Dan Rather"     -> role in the place or organisation
+- "Wang Ziqiang at the Institute of Mechanics"                      -> worksFor
+- "the Russian embassy in Ottawa", "a Denver-based grocery chain"   -> locatedIn / basedIn
+Organisations get locatedIn from a bare place ("in X", "X, Y"); basedIn needs "-based" or "of".
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import MentionIndex
+from kg.extract.syntax import children
+from kg.types import Literal, Mention, Provenance, RawClaim
+
+EXTRACTOR = "kg.nominal.v1"
+PLACES = ("Place", "City", "Country")
+MAX_TITLE_TOKENS = 4
+AGE = r"(?:, (?:\d+|aged \d+) ,? ?)?"
+RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^, (?:a |an )?native of$|^, (?:a |an )?resident of$")
+
+
+def claim(subject: Mention, prop: str, obj: Mention | Literal, sentence: int, start: int, end: int,
+          doc_id: str, confidence: float) -> RawClaim:
+    return RawClaim(subject, prop, obj, Provenance(doc_id, sentence, start, end, EXTRACTOR), confidence)
+
+
+def place_chain(text: str, names: list[Mention], i: int) -> list[Mention]:
+    """Places that follow names[i] as ', B, C' ('in Aiken, S.C.' included when it starts with 'in')."""
+    chain = []
+    j = i
+    while j + 1 < len(names) and names[j + 1].cls in PLACES:
+        gap = text[names[j].end:names[j + 1].start].strip()
+        if gap not in (",", ", in", "in") or (gap != "," and chain):
+            break
+        chain.append(names[j + 1])
+        j += 1
+    return chain
+
+
+def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    text = doc.text
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions.named:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sentence, names in by_sentence.items():
+        names.sort(key=lambda m: m.start)
+        for i, a in enumerate(names):
+            chain = place_chain(text, names, i)
+            if a.cls in PLACES or a.cls == "Organization":
+                for k, place in enumerate(chain):
+                    yield claim(a, "kg:locatedIn", place, sentence, a.start, place.end, doc_id, 0.75 - 0.05 * k)
+                    if a.cls in PLACES:
+                        break  # A, B, C: A in B here; B in C comes from B's own chain
+            if i + 1 >= len(names):
+                continue
+            b = names[i + 1]
+            gap = text[a.end:b.start].strip()
+            if a.cls == "Person" and b.cls in PLACES and RESIDENCE.match(gap):
+                for place in [b, *place_chain(text, names, i + 1)]:
+                    yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
+            elif a.cls == "Organization" and b.cls in PLACES and gap == "of":
+                yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
+            elif a.cls == "Person" and b.cls == "Organization" and gap in ("at", "of the", "with"):
+                yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
+            elif b.cls == "Person" and a.cls in (*PLACES, "Organization"):
+                yield from title_between(doc, a, b, sentence, doc_id)
+
+
+def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_id: str) -> Iterator[RawClaim]:
+    """'Illinois Gov. James Thompson': a short run of title words between a place/organisation and a name."""
+    span = doc.char_span(where.end, person.start, alignment_mode="contract")
+    words = [t for t in span] if span is not None else []
+    if not words or len(words) > MAX_TITLE_TOKENS:
+        return
+    if words[0].tag_ == "POS":
+        words = words[1:]  # "Chechnya's president Ramzan Kadyrov"
+    if not words or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in words):
+        return
+    title = doc[words[0].i:words[-1].i + 1].text
+    prop = lexicon().role_property(title.replace(".", ""))
+    if prop is None:
+        prop = "kg:worksFor" if where.cls == "Organization" else "kg:livesIn"
+    yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)
+    yield claim(person, prop, where, sentence, where.start, person.end, doc_id, 0.7)
+
+
+def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """'the Russian embassy in Ottawa'; 'a Denver-based grocery chain'."""
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
+            continue
+        subject = mentions.for_token(noun)
+        if subject is None or subject.cls not in ("Organization", *PLACES):
+            continue
+        named = mentions.named_at(noun)
+        if named is not None and doc.char_span(named.start, named.end, alignment_mode="expand").root != noun:
+            continue  # only the head token of a name speaks for it
+        sentence = mentions.sentence_of[noun.i]
+        for prep in children(noun, "prep"):
+            if prep.lower_ != "in":
+                continue
+            for place_token in children(prep, "pobj"):
+                place = mentions.named_at(place_token)
+                if place is not None and place.cls in PLACES and place != subject:
+                    yield claim(subject, "kg:locatedIn", place,
+                                sentence, min(subject.start, place.start), max(subject.end, place.end), doc_id,
+                                0.8 if not subject.local else 0.65)
+        for based in noun.lefts:  # "Denver-based": 'based' modifies the noun, the place precedes the hyphen
+            if based.lower_ == "based" and based.i >= 2 and doc[based.i - 1].text == "-":
+                place = mentions.named_at(doc[based.i - 2])
+                if place is not None and place.cls in PLACES:
+                    yield claim(subject, "kg:basedIn", place, sentence, place.start, subject.end, doc_id, 0.8)
+
+
+def nominal_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
+    return [*sequence_claims(doc, mentions, doc_id), *located_noun_claims(doc, mentions, doc_id)]
