@@ -70,7 +70,7 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
             elif a.cls == "Person" and b.cls == "Organization" and gap in ("at", "of the", "with"):
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
-            elif b.cls == "Person" and a.cls in (*PLACES, "Organization"):
+            elif b.cls == "Person" and a.cls in (*PLACES, "Organization", "Person"):
                 yield from title_between(doc, a, b, sentence, doc_id)
 
 
@@ -86,6 +86,12 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         return
     title = doc[words[0].i:words[-1].i + 1].text
     prop = lexicon().role_property(title.replace(".", ""))
+    if where.cls == "Person":  # "Kennedy assassin Sirhan Sirhan": only a killing links two people here
+        if prop == "kg:killed":
+            yield claim(person, prop, where, sentence, where.start, person.end, doc_id, 0.7)
+        return
+    if prop == "kg:killed":
+        return
     if prop is None:
         prop = "kg:worksFor" if where.cls == "Organization" else "kg:livesIn"
     yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)

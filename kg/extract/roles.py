@@ -35,7 +35,7 @@ def role_targets(noun: Token) -> list[Token]:
     targets = [pobj for prep in children(noun, "prep") if prep.lower_ in ROLE_PREPS
                for pobj in children(prep, "pobj")]
     targets += [p for p in children(noun, "poss") if p.pos_ != "PRON"]
-    targets += [t for t in noun.lefts if t.dep_ == "compound" and t.ent_type_ in ("ORG", "GPE")]
+    targets += [t for t in noun.lefts if t.dep_ == "compound" and t.ent_type_ in ("ORG", "GPE", "PERSON")]
     return targets
 
 
@@ -87,8 +87,8 @@ def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionI
                    Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85)
     for target_token in role_targets(noun):
         target = mentions.for_token(target_token)
-        if target is None or target.cls in ("Person", "Concept"):
-            continue
+        if target is None or target.cls == "Concept" or (target.cls == "Person") != (prop == "kg:killed"):
+            continue  # roles are held in organisations and places; an assassin's target is a person
         yield RawClaim(person, prop, target,
                        Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
                        0.85 if not target.local else 0.7)

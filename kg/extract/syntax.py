@@ -38,10 +38,30 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
             return with_conjuncts(verb.head)  # "Kalinin, who is ..." -> Kalinin
         return found
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        return [verb.head]  # "the railroad operating out of Russia"
+        return [copula_subject(verb.head) or verb.head]  # "the railroad operating out of Russia"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 4:
+        return clause_subjects(verb.head.head, depth=depth + 1)  # "convicted of murdering X", "by killing X"
     if verb.dep_ in SUBJECT_SHARING and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return grammatical_subjects(verb.head, depth=depth + 1)
     return []
+
+
+def copula_subject(noun: Token) -> Token | None:
+    """'Booth was an actor who ...': the actor is Booth."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return next(children(noun.head, "nsubj"), None)
+    return None
+
+
+def clause_subjects(head: Token, *, depth: int) -> list[Token]:
+    """Who does what the clause under ``head`` describes: 'X was convicted of murdering Y' -> X."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return [head]  # "the man convicted of killing Kennedy" climbs to 'man' through acl below
+    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+        return [head.head]
+    if is_passive(head):
+        return passive_subjects(head) or grammatical_subjects(head, depth=depth)
+    return grammatical_subjects(head, depth=depth)
 
 
 def passive_subjects(verb: Token) -> list[Token]:
