@@ -8,7 +8,7 @@ kg runs on the corpus tokens (the Doc is built from them), so spans stay on corp
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -18,6 +18,7 @@ from kg.eval.scoring import PRF, compare
 from kg.extract import extract
 from kg.ingest.clean import content_hash
 from kg.nlp import load_pipeline
+from kg.resolve.coref import DocumentResolver
 from kg.types import Document, Literal, Mention, RawClaim
 
 RELATIONS = ("Kill", "Live_In", "Located_In", "OrgBased_In", "Work_For")
@@ -94,7 +95,27 @@ def predict(records: list[dict], settings: Settings | None = None) -> Iterator[s
         starts = [t.idx for t in doc]
         document = Document(id=content_hash(doc.text), text=doc.text, source="conll04")
         extraction = extract(doc, document)
-        yield {r for r in (to_relation(c, starts) for c in extraction.claims if c.confidence > 0) if r is not None}
+        resolver = DocumentResolver(extraction)
+        claims = (resolved(c, resolver) for c in extraction.claims)
+        yield {r for r in (to_relation(c, starts) for c in claims if c is not None) if r is not None}
+
+
+def standing_for(mention: Mention, resolver: DocumentResolver) -> Mention | None:
+    """A pronoun's or description's antecedent; a name stays the span it is (the corpus marks each one)."""
+    if mention.pronoun or not mention.ner:
+        return resolver.antecedent(mention) or (None if mention.pronoun else mention)
+    return mention
+
+
+def resolved(claim: RawClaim, resolver: DocumentResolver) -> RawClaim | None:
+    """Arguments replaced by the names they stand for ('him' -> Kennedy), when that name is in the sentence."""
+    subject = standing_for(claim.subject, resolver)
+    obj = claim.object if isinstance(claim.object, Literal) else standing_for(claim.object, resolver)
+    if subject is None or obj is None:
+        return None
+    if subject.sentence != claim.provenance.sentence or (isinstance(obj, Mention) and obj.sentence != claim.provenance.sentence):
+        return None  # CoNLL04 relations hold inside one sentence
+    return replace(claim, subject=subject, object=obj)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@
 - "Waste Disposal Co. of Randolph"                                  -> basedIn
 - "North Carolina Gov. Jim Martin", "CBS anchorman Dan Rather"     -> role in the place or organisation
 - "Wang Ziqiang at the Institute of Mechanics"                      -> worksFor
+- "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)"                    -> basedIn
 - "the Russian embassy in Ottawa", "a Denver-based grocery chain"   -> locatedIn / basedIn
 Organisations get locatedIn from a bare place ("in X", "X, Y"); basedIn needs "-based" or "of".
 """
@@ -70,6 +71,13 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
             elif a.cls == "Person" and b.cls == "Organization" and gap in ("at", "of the", "with"):
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
+            elif a.cls in PLACES and b.cls == "Organization" and gap in ("", "("):
+                # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)", "Cape Town Supreme Court"
+                k = i
+                while k > 0 and names[k - 1].cls in PLACES and text[names[k - 1].end:names[k].start].strip() == ",":
+                    k -= 1
+                for place in names[k:i + 1]:
+                    yield claim(b, "kg:basedIn", place, sentence, place.start, b.end, doc_id, 0.65)
             elif b.cls == "Person" and a.cls in (*PLACES, "Organization", "Person"):
                 yield from title_between(doc, a, b, sentence, doc_id)
 

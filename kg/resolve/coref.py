@@ -62,6 +62,11 @@ class DocumentResolver:
         if mention.pronoun:
             return next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Person"), None)
         words = normalise_name(mention.text).split()
+        if not mention.ner and words and len(words) <= 2:  # "the agency" -> the Environmental Protection Agency
+            named_head = next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Organization"
+                               and len(m.text.split()) > 1 and normalise_name(m.text).split()[-1] == words[-1]), None)
+            if named_head is not None:
+                return named_head
         wanted = DESCRIPTION_HEADS.get(words[-1]) if not mention.ner and words else None
         if wanted is None:
             return None
