@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import lexicon
-from kg.resolve.places import place_class
+from kg.resolve.places import gazetteer, place_class
 from kg.types import Mention
 
 NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
@@ -97,8 +97,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         return None
     tokens = list(ent)
     titles = lexicon().titles
-    if ent.label_ == "PERSON":  # "President Vladimir Putin" -> "Vladimir Putin"
-        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in titles:
+    if ent.label_ == "PERSON":  # "President Vladimir Putin" -> "Vladimir Putin"; "Mrs. Parks" stays whole
+        while len(tokens) > 2 and tokens[0].lower_.rstrip(".") in titles:
             tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
@@ -110,6 +110,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         text, end = text[:-2], end - 2
     if not any(c.isalpha() for c in text):
         return None
+    if cls in ("Organization", "Person") and len(tokens) <= 3 and gazetteer().is_well_known_place(text):
+        cls = "Place"  # "ADDIS ABABA" in a dateline, "Slovakia" tagged ORG
     if cls == "Place":
         cls = place_class(text)
     elif cls == "Person" and lexicon().kinds.get(tokens[-1].lower_.rstrip(".")) == "Organization":

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from kg.extract.lexicon import lexicon
 from kg.resolve.places import CONTINENT_ADJECTIVES, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
@@ -38,7 +39,7 @@ class DocumentResolver:
         for mention in self.named:
             self.canonical.setdefault(normalise_name(mention.text), mention)
         for mention in self.named:
-            if len(mention.text.split()) == 1 and mention.cls in ("Person", "Organization"):
+            if len(mention.text.split()) <= 2 and mention.cls in ("Person", "Organization"):
                 full = self._full_name(mention, people)
                 if full is not None:
                     self.canonical[normalise_name(mention.text)] = full
@@ -49,7 +50,12 @@ class DocumentResolver:
             self.classes.setdefault(self._name_key(mention), Counter())[cls] += 1
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
-        word = normalise_name(short.text)
+        words = normalise_name(short.text).split()
+        if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
+            words = words[1:]  # "Mrs. Parks" -> Parks
+        if len(words) != 1:
+            return None
+        word = words[0]
         matches = [p for p in people if word in (normalise_name(p.text).split()[-1], normalise_name(p.text).split()[0])]
         before = [p for p in matches if p.start < short.start]
         return (before[-1] if before else matches[0]) if matches else None

@@ -24,10 +24,18 @@ class Place:
 class Gazetteer:
     countries: dict[str, Place]
     cities: dict[str, Place]
+    regions: dict[str, Place]  # US states
+    big_cities: frozenset[str]  # populous enough that a bare mention is almost surely the place
 
     def lookup(self, name: str) -> Place | None:
         key = name.lower().removeprefix("the ").strip()
-        return self.countries.get(key) or self.cities.get(key)
+        return self.countries.get(key) or self.regions.get(key) or self.cities.get(key)
+
+    def is_well_known_place(self, name: str) -> bool:
+        """Countries and US states, and cities of 100,000 people or more written in capitals as in a
+        dateline: safe to override NER with ("Lincoln" alone is more often the president)."""
+        key = name.lower().removeprefix("the ").strip()
+        return key in self.countries or key in self.regions or (name.isupper() and key in self.big_cities)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +47,8 @@ def gazetteer() -> Gazetteer:
     for c in cache.get_countries().values():
         countries[c["name"].lower()] = Place(c["name"], "Country", c["geonameid"], c["iso"], c["continentcode"])
     continent_of = {p.country: p.continent for p in countries.values()}
+    regions = {s["name"].lower(): Place(s["name"], "Place", s["geonameid"], "US", "NA")
+               for s in cache.get_us_states().values()}
     cities: dict[str, Place] = {}
     best: dict[str, int] = {}
     for c in cache.get_cities().values():
@@ -47,7 +57,8 @@ def gazetteer() -> Gazetteer:
             continue  # a homonym with more people wins; countries win over cities
         best[key] = c["population"]
         cities[key] = Place(c["name"], "City", c["geonameid"], c["countrycode"], continent_of.get(c["countrycode"], ""))
-    return Gazetteer(countries, cities)
+    big = frozenset(k for k, n in best.items() if n >= 100_000)
+    return Gazetteer(countries, cities, regions, big)
 
 
 def place_class(name: str) -> str:
