@@ -24,8 +24,8 @@ from kg.types import Literal, Mention, Provenance, RawClaim
 EXTRACTOR = "kg.nominal.v1"
 PLACES = ("Place", "City", "Country")
 MAX_TITLE_TOKENS = 4
-AGE = r"(?:, (?:\d+|aged \d+) ,? ?)?"
-RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^, (?:a |an )?native of$|^, (?:a |an )?resident of$")
+AGE = r"(?:,\s*(?:aged\s+)?\d+\s*,\s*)?"  # "Stacy Bickel, 25, of Tempe"
+RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
 
 def claim(subject: Mention, prop: str, obj: Mention | Literal, sentence: int, start: int, end: int,

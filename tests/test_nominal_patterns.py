@@ -1,0 +1,86 @@
+"""Relations news states without a verb, on hand-built parses (no model)."""
+from __future__ import annotations
+
+from conftest import hand_parse
+from test_patterns import triples
+
+
+def flat(words_and_ents: list[tuple[str, str]], ents: list[tuple[int, int, str]], root: int = 0, deps=None):
+    """A parse where every token hangs off ``root``: these patterns read the order of names, not the tree."""
+    rows = []
+    for i, (word, pos) in enumerate(words_and_ents):
+        dep = "ROOT" if i == root else (deps or {}).get(i, "dep")
+        rows.append((word, word.lower(), pos, "NNP" if pos == "PROPN" else "NN", dep, root))
+    return hand_parse(rows, ents=ents)
+
+
+def test_place_chain_gives_located_in_for_each_step():
+    doc = flat([("Savannah", "PROPN"), ("River", "PROPN"), ("Plant", "PROPN"), (",", "PUNCT"), ("in", "ADP"),
+                ("Aiken", "PROPN"), (",", "PUNCT"), ("Georgia", "PROPN"), (".", "PUNCT")],
+               ents=[(0, 3, "FAC"), (5, 6, "GPE"), (7, 8, "GPE")])
+    assert {("Savannah River Plant", "kg:locatedIn", "Aiken"), ("Aiken", "kg:locatedIn", "Georgia")} <= triples(doc)
+
+
+def test_person_of_place_with_age_lives_there_and_in_the_wider_place():
+    doc = flat([("Stacy", "PROPN"), ("Bickel", "PROPN"), (",", "PUNCT"), ("25", "NUM"), (",", "PUNCT"), ("of", "ADP"),
+                ("Tempe", "PROPN"), (",", "PUNCT"), ("Arizona", "PROPN"), ("pleaded", "VERB"), (".", "PUNCT")],
+               ents=[(0, 2, "PERSON"), (6, 7, "GPE"), (8, 9, "GPE")], root=9)
+    found = triples(doc)
+    assert {("Stacy Bickel", "kg:livesIn", "Tempe"), ("Stacy Bickel", "kg:livesIn", "Arizona")} <= found
+
+
+def test_place_and_title_before_a_name_give_the_role_there():
+    doc = flat([("Illinois", "PROPN"), ("Gov.", "PROPN"), ("James", "PROPN"), ("Thompson", "PROPN"), ("signed", "VERB"),
+                (".", "PUNCT")], ents=[(0, 1, "GPE"), (2, 4, "PERSON")], root=4)
+    found = triples(doc)
+    assert ("James Thompson", "kg:leaderOf", "Illinois") in found and ("James Thompson", "kg:jobTitle", "Gov.") in found
+
+
+def test_organisation_and_unknown_title_before_a_name_is_work():
+    doc = flat([("CBS", "PROPN"), ("anchorman", "NOUN"), ("Dan", "PROPN"), ("Rather", "PROPN"), ("spoke", "VERB"),
+                (".", "PUNCT")], ents=[(0, 1, "ORG"), (2, 4, "PERSON")], root=4)
+    assert ("Dan Rather", "kg:worksFor", "CBS") in triples(doc)
+
+
+def test_dateline_places_the_agency():
+    doc = flat([("BELGRADE", "PROPN"), (",", "PUNCT"), ("Yugoslavia", "PROPN"), ("(", "PUNCT"), ("AP", "PROPN"),
+                (")", "PUNCT")], ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "ORG")])
+    found = triples(doc)
+    assert {("AP", "kg:basedIn", "BELGRADE"), ("AP", "kg:basedIn", "Yugoslavia")} <= found
+
+
+def test_person_at_organisation_works_there():
+    doc = flat([("Wang", "PROPN"), ("Ziqiang", "PROPN"), ("at", "ADP"), ("the", "DET"), ("Institute", "PROPN"),
+                ("of", "ADP"), ("Mechanics", "PROPN"), ("spoke", "VERB"), (".", "PUNCT")],
+               ents=[(0, 2, "PERSON"), (4, 7, "ORG")], root=7)
+    assert ("Wang Ziqiang", "kg:worksFor", "Institute of Mechanics") not in triples(doc)  # "at the" needs the article
+    doc = flat([("Wang", "PROPN"), ("Ziqiang", "PROPN"), ("at", "ADP"), ("Acme", "PROPN"), ("Labs", "PROPN"),
+                ("spoke", "VERB"), (".", "PUNCT")], ents=[(0, 2, "PERSON"), (3, 5, "ORG")], root=5)
+    assert ("Wang Ziqiang", "kg:worksFor", "Acme Labs") in triples(doc)
+
+
+def test_place_based_organisation():
+    doc = hand_parse([("a", "a", "DET", "DT", "det", 4), ("Denver", "Denver", "PROPN", "NNP", "npadvmod", 3),
+                      ("-", "-", "PUNCT", "HYPH", "punct", 3), ("based", "base", "VERB", "VBN", "amod", 4),
+                      ("company", "company", "NOUN", "NN", "ROOT", 4), (".", ".", "PUNCT", ".", "punct", 4)],
+                     ents=[(1, 2, "GPE")], text_spaces=[True, False, False, True, False, False])
+    assert ("Denver-based company", "kg:basedIn", "Denver") in triples(doc)
+
+
+def test_assassin_apposition_is_a_killing():
+    doc = hand_parse([("Booth", "Booth", "PROPN", "NNP", "nsubjpass", 7), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("the", "the", "DET", "DT", "det", 3), ("assassin", "assassin", "NOUN", "NN", "appos", 0),
+                      ("of", "of", "ADP", "IN", "prep", 3), ("Lincoln", "Lincoln", "PROPN", "NNP", "pobj", 4),
+                      ("was", "be", "AUX", "VBD", "auxpass", 7), ("caught", "catch", "VERB", "VBN", "ROOT", 7),
+                      (".", ".", "PUNCT", ".", "punct", 7)],
+                     ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    assert ("Booth", "kg:killed", "Lincoln") in triples(doc)
+
+
+def test_gerund_after_a_passive_verb_belongs_to_its_subject():
+    doc = hand_parse([("Adamson", "Adamson", "PROPN", "NNP", "nsubjpass", 2), ("was", "be", "AUX", "VBD", "auxpass", 2),
+                      ("convicted", "convict", "VERB", "VBN", "ROOT", 2), ("of", "of", "ADP", "IN", "prep", 2),
+                      ("murdering", "murder", "VERB", "VBG", "pcomp", 3), ("Bolles", "Bolles", "PROPN", "NNP", "dobj", 4),
+                      (".", ".", "PUNCT", ".", "punct", 2)],
+                     ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    assert ("Adamson", "kg:killed", "Bolles") in triples(doc)
