@@ -74,6 +74,10 @@ def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionI
     title = role_phrase(noun)
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     span_start = min(person.start, noun.idx)
+    named_org = next((m for m in map(mentions.named_at, role_targets(noun))
+                      if m is not None and m.cls == "Organization"), None)
+    if prop is None and person.cls == "Person" and named_org is not None:
+        prop = "kg:worksFor"  # "X, publisher of the Huntington Herald-Press": an unlisted role in a named body
     if prop is None:  # a plain description: "Rainbow Railroad, a charity" -> is a charity
         concept = mentions.noun_phrase(noun)
         if concept is not None and factuality in (None, Factuality.ASSERTED):
