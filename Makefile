@@ -29,5 +29,7 @@ clean:
 
 # Extraction quality on the public dev sets in ../shared (prints the scores; not part of make test).
 CONLL04 ?= ../shared/data/conll04/conll04_dev.json
+CARB ?= ../shared/data/carb
 bench-quality: $(STAMP)
 	$(BIN)/kg eval conll04 $(CONLL04)
+	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv

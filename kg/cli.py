@@ -210,6 +210,35 @@ def eval_conll04(
     out.print(f"strict macro F1 {100 * scores.macro_f1:.1f}", highlight=False)
 
 
+@eval_app.command("carb")
+def eval_carb(
+    sentences: Path = typer.Argument(..., help="One sentence per line (CaRB's dev.txt or test.txt)."),
+    gold: Path = typer.Argument(..., help="CaRB gold tuples: sentence, relation, arg1, arg2... tab-separated."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write kg's tuples here (CaRB tabbed format)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """CaRB Open IE scores: best F1 over confidence thresholds with its P and R, and AUC."""
+    from kg.eval.carb import evaluate, write_predictions
+
+    for path in (sentences, gold):
+        if not path.is_file():
+            raise fail(f"{path}: no such file", EXIT_USAGE)
+    try:
+        curve, rows = evaluate(sentences, gold)
+    except ValueError as exc:
+        raise fail(f"{gold}: not CaRB tab-separated tuples ({exc})") from None
+    if predictions is not None:
+        write_predictions(predictions, rows)
+    precision, recall, f1, threshold = curve.best()
+    numbers = {"precision": round(100 * precision, 2), "recall": round(100 * recall, 2), "f1": round(100 * f1, 2),
+               "auc": round(100 * curve.auc(), 2), "threshold": threshold, "tuples": len(rows)}
+    if as_json:
+        sys.stdout.write(json.dumps(numbers, indent=1) + "\n")
+        return
+    out.print(f"CaRB: F1 {numbers['f1']:.1f} (P {numbers['precision']:.1f}, R {numbers['recall']:.1f} at confidence "
+              f">= {threshold}), AUC {numbers['auc']:.1f}, {len(rows)} tuples", highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     try:
         app()
