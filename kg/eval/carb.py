@@ -46,8 +46,9 @@ class Curve:
         return self.precision[i], self.recall[i], self.f1s[i], self.thresholds[i]
 
     def auc(self) -> float:
-        points = sorted(zip([*self.recall, 0.0], [*self.precision, 1.0]))
-        return sum((x2 - x1) * (y1 + y2) / 2 for (x1, y1), (x2, y2) in zip(points, points[1:]))
+        """Trapezoids along the curve in threshold order (recall never rises), ending at (0, 1)."""
+        points = list(zip([*self.recall, 0.0], [*self.precision, 1.0]))
+        return abs(sum((x2 - x1) * (y1 + y2) / 2 for (x1, y1), (x2, y2) in zip(points, points[1:])))
 
 
 def sentence_key(sentence: str) -> str:
