@@ -25,7 +25,7 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
         if any(c.lower_ in CONDITIONAL_MARKS for c in children(node, "mark")) and node.dep_ == "advcl":
             return Factuality.HYPOTHETICAL, None, None
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if node.dep_ in ("acl", "relcl") and head.head.lemma_ in DENIAL_VERBS and head.dep_ == "dobj":
             return Factuality.DENIED, None, head.head  # "denied allegations that X did Y"

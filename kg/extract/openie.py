@@ -1,22 +1,25 @@
 """Open relation tuples with surface text, for Open IE use and the CaRB benchmark.
 
 The knowledge graph keeps entities and mapped properties; Open IE wants the words: arg1 is the
-subject phrase, the relation is the verb group (auxiliaries, negation, particles, and the
-preposition of a prepositional object), arg2 is the object phrase, and further prepositional
-phrases follow as extra arguments.
+subject phrase, the relation is the verb group (auxiliaries, negation, adverbs before the verb,
+particles, an xcomp verb "helped to raise", and the preposition of a prepositional object), arg2
+is the object phrase, and further prepositional phrases follow as extra arguments. Coordinated
+subjects and objects give one tuple each; relative pronouns stand for the noun they modify.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import children, with_conjuncts
+from kg.extract.syntax import children
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
-OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative", "ccomp", "xcomp")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative", "ccomp")
 VERB_GROUP_DEPS = ("aux", "auxpass", "neg", "prt")
-CLAUSE_BREAKS = ("relcl", "advcl", "acl", "appos", "punct", "cc", "conj", "mark")
+RELATIVE = {"who", "which", "that", "whom"}
+ATTACHED_CLAUSES = ("relcl", "advcl", "appos")
 
 
 @dataclass(frozen=True)
@@ -28,59 +31,82 @@ class OpenTuple:
     sentence: int
 
 
-def phrase(token: Token, *, cut: tuple[str, ...] = ("relcl", "advcl", "appos")) -> str:
-    """The token's subtree in text order, leaving out attached clauses and edge punctuation."""
+def phrase(token: Token, *, split_conjuncts: bool = True) -> str:
+    """The token's subtree in text order, without attached clauses, its own conjuncts or edge punctuation."""
     skip: set[int] = set()
-    for child in token.subtree:
-        if child is not token and child.dep_ in cut:
+    for child in token.children:
+        if child.dep_ in ATTACHED_CLAUSES or (split_conjuncts and child.dep_ in ("conj", "cc", "preconj")):
             skip.update(t.i for t in child.subtree)
     words = [t for t in token.subtree if t.i not in skip]
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
     while words and words[0].is_punct:
         words.pop(0)
-    while words and words[-1].is_punct:
-        words.pop()
     return " ".join(t.text for t in words)
 
 
-def _verb_group(verb: Token) -> list[Token]:
-    return sorted([verb, *children(verb, *VERB_GROUP_DEPS)], key=lambda t: t.i)
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
 
 
-def _conjunct_head(token: Token) -> Token:
-    """The first of a chain of conjoined verbs, whose subject they share."""
-    while token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
-        token = token.head
+def antecedent(token: Token) -> Token:
+    """'which' in 'the idea ..., which became X' stands for 'idea'."""
+    if token.lower_ in RELATIVE:
+        clause = token.head
+        for _ in range(4):  # spaCy makes a new Token object per access: compare indices, not identity
+            if clause.dep_ in ("relcl", "acl") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return clause.head
     return token
 
 
+def subjects_of(verb: Token) -> list[Token]:
+    node = verb
+    for _ in range(4):  # conjoined and xcomp verbs share the subject of the verb they hang from
+        found = [antecedent(s) for d in SUBJECT_DEPS for c in children(node, d) for s in conjuncts(c)]
+        if found:
+            return found
+        if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [node.head]
+        break
+    return []
+
+
 def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
-    head = _conjunct_head(verb)
-    subjects = [s for d in SUBJECT_DEPS for c in children(verb, d) for s in with_conjuncts(c)]
-    if not subjects and head is not verb:
-        subjects = [s for d in SUBJECT_DEPS for c in children(head, d) for s in with_conjuncts(c)]
-    if not subjects and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        subjects = [verb.head]
+    subjects = [s for s in subjects_of(verb) if s.pos_ != "PRON" or s.lower_ not in RELATIVE]
     if not subjects:
         return []
-    group = _verb_group(verb)
-    objects = [o for d in OBJECT_DEPS for o in children(verb, d)]
-    preps = [p for p in children(verb, "prep", "agent") if any(children(p, "pobj", "pcomp"))]
-    relation_words = [t.text for t in group]
-    rest: list[str] = []
+    group = [verb, *children(verb, *VERB_GROUP_DEPS)]
+    group += [a for a in children(verb, "advmod") if a.i < verb.i and a.i > min(t.i for t in group) - 3]
+    main = verb
+    xcomps = [x for x in children(verb, "xcomp") if x.pos_ == "VERB" and not any(children(x, *SUBJECT_DEPS))]
+    if xcomps and not any(children(verb, "dobj")):  # "helped to raise funds": one relation
+        main = xcomps[0]
+        group += [main, *children(main, *VERB_GROUP_DEPS)]
+    relation_words = [t.text for t in sorted(set(group), key=lambda t: t.i)]
+    objects = [o for d in OBJECT_DEPS for c in children(main, d) for o in (conjuncts(c) if d == "dobj" else [antecedent(c)])]
+    preps = [p for p in children(main, "prep", "agent") if any(children(p, "pobj", "pcomp"))]
     if objects:
-        arg2 = " ".join(phrase(o) for o in objects)
+        heads = objects
     elif preps:
-        first, *more = preps
+        first, *preps = preps
         relation_words.append(first.text)
-        arg2 = " ".join(phrase(c) for c in children(first, "pobj", "pcomp"))
-        preps = more
+        heads = [c for c in children(first, "pobj", "pcomp") for c in conjuncts(c)]
     else:
-        return []
-    rest = [phrase(p) for p in preps]
+        heads = [m for m in children(main, "npadvmod") if m.i > main.i]
+        if not heads:
+            return []
+    rest = tuple(phrase(p, split_conjuncts=False) for p in preps)
     confidence = 0.9 if objects else 0.75
-    confidence -= 0.1 * (verb.dep_ in ("relcl", "acl", "advcl")) + 0.05 * len(rest)
-    return [OpenTuple(phrase(s), " ".join(relation_words), (arg2, *rest), round(max(confidence, 0.05), 3), sentence)
-            for s in subjects if s.pos_ != "PRON" or s.lower_ not in ("that", "which", "who")]
+    confidence -= 0.1 * (verb.dep_ in ("relcl", "acl", "advcl")) + 0.05 * len(rest) + 0.05 * (len(heads) > 1)
+    relation = " ".join(relation_words)
+    return [OpenTuple(phrase(s), relation, (phrase(o), *rest), round(max(confidence, 0.05), 3), sentence)
+            for s, o in product(subjects, heads)]
 
 
 def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
@@ -88,6 +114,8 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
     sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     tuples: list[OpenTuple] = []
     for token in doc:
+        if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") and not any(children(token.head, "dobj")):
+            continue  # folded into its head's relation
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl")):
             tuples.extend(verb_tuples(token, sentence_of[token.i]))
     return tuples
