@@ -31,9 +31,11 @@ class OpenTuple:
     sentence: int
 
 
-def phrase(token: Token, *, split_conjuncts: bool = True) -> str:
-    """The token's subtree in text order, without attached clauses, its own conjuncts or edge punctuation."""
-    skip: set[int] = set()
+def phrase(token: Token, *, split_conjuncts: bool = True, without: Token | None = None) -> str:
+    """The token's subtree in text order, without attached clauses, its own conjuncts, edge punctuation,
+    or the clause ``without`` (the verb whose argument this is, when it modifies the token)."""
+    inside = without is not None and without.i != token.i and token.is_ancestor(without)
+    skip: set[int] = {t.i for t in without.subtree} if inside else set()
     for child in token.children:
         if child.dep_ in ATTACHED_CLAUSES or (split_conjuncts and child.dep_ in ("conj", "cc", "preconj")):
             skip.update(t.i for t in child.subtree)
@@ -72,7 +74,10 @@ def subjects_of(verb: Token) -> list[Token]:
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return [node.head]
+            noun = node.head  # "His son ... was a pioneer who began": the pioneer is the son
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                return [c for c in children(noun.head, "nsubj")] or [noun]
+            return [noun]
         break
     return []
 
@@ -89,8 +94,9 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
         main = xcomps[0]
         group += [main, *children(main, *VERB_GROUP_DEPS)]
     relation_words = [t.text for t in sorted(set(group), key=lambda t: t.i)]
-    objects = [o for d in OBJECT_DEPS for c in children(main, d) for o in (conjuncts(c) if d == "dobj" else [antecedent(c)])]
+    objects = [antecedent(o) for d in OBJECT_DEPS for c in children(main, d) for o in (conjuncts(c) if d == "dobj" else [c])]
     preps = [p for p in children(main, "prep", "agent") if any(children(p, "pobj", "pcomp"))]
+    preps.sort(key=lambda p: (p.i < main.i, p.i))  # "On 19 October, X was named in ...": 'in' joins the relation
     if objects:
         heads = objects
     elif preps:
@@ -105,8 +111,17 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
     confidence = 0.9 if objects else 0.75
     confidence -= 0.1 * (verb.dep_ in ("relcl", "acl", "advcl")) + 0.05 * len(rest) + 0.05 * (len(heads) > 1)
     relation = " ".join(relation_words)
-    return [OpenTuple(phrase(s), relation, (phrase(o), *rest), round(max(confidence, 0.05), 3), sentence)
+    return [OpenTuple(phrase(s, without=verb), relation, (phrase(o), *rest), round(max(confidence, 0.05), 3), sentence)
             for s, o in product(subjects, heads)]
+
+
+def apposition_tuples(doc: Doc | Span, sentence_of: dict[int, int]) -> list[OpenTuple]:
+    """'Arminius, leader of the Cherusci' -> (Arminius; is; leader of the Cherusci)."""
+    found = []
+    for token in doc:
+        if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and token.pos_ in ("NOUN", "PROPN"):
+            found.append(OpenTuple(phrase(token.head), "is", (phrase(token),), 0.6, sentence_of[token.i]))
+    return found
 
 
 def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
@@ -118,4 +133,4 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
             continue  # folded into its head's relation
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl")):
             tuples.extend(verb_tuples(token, sentence_of[token.i]))
-    return tuples
+    return tuples + apposition_tuples(doc, sentence_of)
