@@ -73,6 +73,9 @@ def subjects_of(verb: Token) -> list[Token]:
         if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
+        if node.dep_ == "xcomp" and node.head.dep_ == "acomp":  # "were able to reinforce"
+            node = node.head.head
+            continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = node.head  # "His son ... was a pioneer who began": the pioneer is the son
             if noun.dep_ == "attr" and noun.head.lemma_ == "be":
@@ -87,6 +90,9 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
     if not subjects:
         return []
     group = [verb, *children(verb, *VERB_GROUP_DEPS)]
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":  # "were able to reinforce": one relation
+        copula = verb.head.head
+        group += [copula, verb.head, *children(copula, "aux", "neg")]
     group += [a for a in children(verb, "advmod") if a.i < verb.i and a.i > min(t.i for t in group) - 3]
     main = verb
     xcomps = [x for x in children(verb, "xcomp") if x.pos_ == "VERB" and not any(children(x, *SUBJECT_DEPS))]
@@ -131,6 +137,8 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
     for token in doc:
         if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") and not any(children(token.head, "dobj")):
             continue  # folded into its head's relation
+        if token.pos_ == "AUX" and any(x.pos_ == "VERB" for a in children(token, "acomp") for x in children(a, "xcomp")):
+            continue  # "were able to ...": the xcomp verb carries the tuple
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl")):
             tuples.extend(verb_tuples(token, sentence_of[token.i]))
     return tuples + apposition_tuples(doc, sentence_of)
