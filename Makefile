@@ -30,6 +30,13 @@ clean:
 # Extraction quality on the public dev sets in ../shared (prints the scores; not part of make test).
 CONLL04 ?= ../shared/data/conll04/conll04_dev.json
 CARB ?= ../shared/data/carb
-bench-quality: $(STAMP)
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench-quality: $(BENCH_STAMP)
 	$(BIN)/kg eval conll04 $(CONLL04)
+	$(BIN)/kg eval conll04 $(CONLL04) --system pairs
 	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv
+	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv --system textacy

@@ -189,9 +189,15 @@ def predict(sentences: list[str], settings=None) -> list[tuple[str, Tuple]]:
     return rows
 
 
-def evaluate(sentences_path: str | Path, gold_path: str | Path, settings=None):
+def evaluate(sentences_path: str | Path, gold_path: str | Path, settings=None, *, system: str = "kg"):
+    """Score ``system`` ("kg", or "textacy" for textacy's SVO triples) on the CaRB sentences and gold."""
     sentences = [s for s in Path(sentences_path).read_text(encoding="utf-8").splitlines() if s.strip()]
-    rows = predict(sentences, settings)
+    if system == "textacy":
+        from kg.eval.baselines import textacy_svo
+
+        rows = textacy_svo(sentences, settings)
+    else:
+        rows = predict(sentences, settings)
     predicted: dict[str, list[Tuple]] = defaultdict(list)
     for sentence, t in rows:
         predicted[sentence_key(sentence)].append(t)
