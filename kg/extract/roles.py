@@ -19,7 +19,7 @@ from kg.extract.syntax import children, grammatical_subjects
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.roles.v1"
-ROLE_PREPS = ("of", "for", "at", "with", "in")
+ROLE_PREPS = ("of", "for", "at", "with", "in", "from")
 TITLE_DEPS = {"compound", "amod", "nmod"}
 
 
@@ -35,7 +35,7 @@ def role_targets(noun: Token) -> list[Token]:
     targets = [pobj for prep in children(noun, "prep") if prep.lower_ in ROLE_PREPS
                for pobj in children(prep, "pobj")]
     targets += [p for p in children(noun, "poss") if p.pos_ != "PRON"]
-    targets += [t for t in noun.lefts if t.dep_ == "compound" and t.ent_type_ in ("ORG", "GPE", "PERSON")]
+    targets += [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("ORG", "GPE", "PERSON")]
     return targets
 
 
@@ -63,39 +63,49 @@ def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -
     return []
 
 
+PLACE_CLASSES = ("Place", "City", "Country")
+# Roles whose place is where the power is held ("Illinois governor"); other roles just say where someone is.
+PLACE_ROLES = {"kg:leaderOf", "kg:presidentOf", "kg:ministerOf", "kg:memberOf"}
+
+
 def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """What a description of a person or organisation says: its role, where it is held, or what it is."""
     person = mentions.for_token(person_token)
     if person is None or person.cls not in ("Person", "Organization") or noun.pos_ not in ("NOUN", "PROPN"):
         return
     if mentions.named_at(noun) is not None:
         return  # "X is Y" between two names is an identity, not a role
     factuality, _, _ = factuality_of(anchor) if anchor.pos_ in ("AUX", "VERB") else (None, None, None)
+    if factuality not in (None, Factuality.ASSERTED):
+        return
     sentence = mentions.sentence_of[noun.i]
     title = role_phrase(noun)
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     span_start = min(person.start, noun.idx)
-    named_org = next((m for m in map(mentions.named_at, role_targets(noun))
-                      if m is not None and m.cls == "Organization"), None)
-    if prop is None and person.cls == "Person" and named_org is not None:
-        prop = "kg:worksFor"  # "X, publisher of the Huntington Herald-Press": an unlisted role in a named body
-    if prop is None:  # a plain description: "Rainbow Railroad, a charity" -> is a charity
+    end = max(person.end, noun.idx + len(noun))
+    targets = [t for t in map(mentions.for_token, role_targets(noun)) if t is not None and t.cls != "Concept"]
+    if person.cls == "Person" and (prop is not None or any(t.cls == "Organization" for t in targets)):
+        yield RawClaim(person, "kg:jobTitle", Literal(title), Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85)
+    elif prop is None:  # a plain description: "Rainbow Railroad, a charity" -> is a charity
         concept = mentions.noun_phrase(noun)
-        if concept is not None and factuality in (None, Factuality.ASSERTED):
+        if concept is not None:
             yield RawClaim(person, "kg:isA", concept,
                            Provenance(doc_id, sentence, span_start, max(person.end, concept.end), EXTRACTOR), 0.6)
+    if person.cls != "Person":
         return
-    if person.cls != "Person" or (factuality is not None and factuality != Factuality.ASSERTED):
-        return
-    end = max(person.end, noun.idx + len(noun))
-    yield RawClaim(person, "kg:jobTitle", Literal(title),
-                   Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85)
-    for target_token in role_targets(noun):
-        target = mentions.for_token(target_token)
-        if target is None or target.cls == "Concept" or (target.cls == "Person") != (prop == "kg:killed"):
-            continue  # roles are held in organisations and places; an assassin's target is a person
-        yield RawClaim(person, prop, target,
-                       Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
-                       0.85 if not target.local else 0.7)
+    for target in targets:
+        if target.cls == "Person":
+            relation = prop if prop == "kg:killed" else None  # an assassin's target is a person
+        elif prop == "kg:killed":
+            relation = None
+        elif target.cls in PLACE_CLASSES:  # "an Atlanta architect", "France's deputy representative"
+            relation = prop if prop in PLACE_ROLES else "kg:livesIn"
+        else:  # "publisher of the Huntington Herald-Press": an unlisted role in a named body is work for it
+            relation = prop or "kg:worksFor"
+        if relation is not None:
+            yield RawClaim(person, relation, target,
+                           Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
+                           0.85 if not target.local else 0.7)
 
 
 def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:

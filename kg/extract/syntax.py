@@ -37,7 +37,7 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         if len(found) == 1 and found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return with_conjuncts(verb.head)  # "Kalinin, who is ..." -> Kalinin
         return found
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):  # "Tom Wolfe, born in Richmond"
         return [copula_subject(verb.head) or verb.head]  # "the railroad operating out of Russia"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 4:
         return clause_subjects(verb.head.head, depth=depth + 1)  # "convicted of murdering X", "by killing X"
