@@ -69,7 +69,7 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
             elif a.cls == "Organization" and b.cls in PLACES and gap == "of":
                 yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
-            elif a.cls == "Person" and b.cls == "Organization" and gap in ("at", "of the", "with"):
+            elif a.cls == "Person" and b.cls == "Organization" and gap in ("at", "at the", "of", "of the", "with", "with the"):
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
             elif a.cls in PLACES and b.cls == "Organization" and gap in ("", "("):
                 # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)", "Cape Town Supreme Court"
