@@ -13,7 +13,9 @@ PERSON_PRONOUNS = {"he", "him", "she", "her"}
 NP_MODIFIERS = {"amod", "compound", "nmod", "npadvmod", "hmod", "hyph"}
 VAGUE_WORDS = {"own", "other", "such", "more", "further", "many", "several", "some", "any", "all", "both",
                "this", "that", "these", "those", "same", "various", "certain", "first", "last", "little"}
-STRIP_PREFIXES = ("the ", "The ")
+# Titles that, before a lone surname, are part of how the text names the person.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "gen", "sen", "gov", "rep", "judge",
+              "officer", "rev", "prince", "princess", "king", "queen", "pope", "chancellor", "premier"}
 
 
 class MentionIndex:
@@ -100,6 +102,11 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
     if ent.label_ == "PERSON":  # "President Vladimir Putin" -> "Vladimir Putin"; "Mrs. Parks" stays whole
         while len(tokens) > 2 and tokens[0].lower_.rstrip(".") in titles:
             tokens = tokens[1:]
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ == "PERSON" and len(tokens) == 1 and before is not None and before.is_title \
+            and before.lower_.rstrip(".") in HONORIFICS \
+            and (ent.start < 2 or ent.doc[ent.start - 2].lower_.rstrip(".") not in titles):
+        tokens = [before, *tokens]  # "Mrs. Parks", "President Kennedy": a lone surname keeps its title
     while len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
