@@ -28,6 +28,7 @@ class Lexicon:
     kinds: dict[str, str]  # "embassy" -> "Organization"
     cues: frozenset[str]  # speech verbs: "say", "add"
     titles: frozenset[str]  # words that may precede a name as a title
+    state_abbreviations: dict[str, str]  # "conn." -> "Connecticut"
 
     def verb_property(self, *patterns: str) -> str | None:
         for pattern in patterns:
@@ -53,4 +54,5 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         kinds=_table(directory / "kinds.tsv"),
         cues=frozenset(w.strip().lower() for w in _lines(directory / "cues.txt")),
         titles=frozenset(w.strip().lower() for w in _lines(directory / "titles.txt")),
+        state_abbreviations=_table(directory / "us_states.tsv"),
     )

@@ -111,15 +111,22 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
         tokens = tokens[:-1]
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ in ("GPE", "LOC") and after is not None and after.text == "." \
+            and (ent.text.replace(" ", "") + ".").lower() in lexicon().state_abbreviations:
+        tokens = [*tokens, after]  # "Mich ." at the end of a sentence: the full stop belongs to the name
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = ent.doc.text[start:end]
     if tokens[-1].tag_ != "POS" and text.endswith(("'s", "’s")) and len(text) > 2:
         text, end = text[:-2], end - 2
     if not any(c.isalpha() for c in text):
         return None
-    if cls in ("Organization", "Person") and len(tokens) <= 3 and gazetteer().is_well_known_place(text):
+    if cls in ("Organization", "Person") and len(tokens) <= 3 and (
+            gazetteer().is_well_known_place(text) or text.replace(" ", "").lower() in lexicon().state_abbreviations):
         cls = "Place"  # "ADDIS ABABA" in a dateline, "Slovakia" tagged ORG
-    if cls == "Place":
+    if cls == "Place" and text.replace(" ", "").lower() in lexicon().state_abbreviations:
+        cls = "Place"  # a US state
+    elif cls == "Place":
         cls = place_class(text)
     elif cls == "Person" and lexicon().kinds.get(tokens[-1].lower_.rstrip(".")) == "Organization":
         cls = "Organization"  # the small model often calls "Lakeside Dairy" a person

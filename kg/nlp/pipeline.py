@@ -23,9 +23,25 @@ def load_pipeline(name: str):
             f"spaCy pipeline '{name}' is not installed; {MODEL_INSTALL_HINT}, or set KG_MODEL to one that is"
         ) from exc
     nlp.add_pipe("kg_paragraph_breaks_v1", first=True)
+    add_place_patterns(nlp)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_trim_v1", after="ner")
     return nlp
+
+
+def add_place_patterns(nlp) -> None:
+    """US state abbreviations ("Conn.", "N.Y.") as places where NER found nothing."""
+    from kg.extract.lexicon import lexicon
+
+    if "ner" not in nlp.pipe_names:
+        return
+    ruler = nlp.add_pipe("entity_ruler", name="kg_places", after="ner", config={"overwrite_ents": False})
+    patterns = []
+    for abbreviation in lexicon().state_abbreviations:  # lower-cased keys, e.g. "conn.", "n.y."
+        for case in ("IS_TITLE", "IS_UPPER"):  # "Conn." or "CONN.", never the word "miss."
+            patterns.append({"label": "GPE", "pattern": [{"LOWER": abbreviation, case: True}]})
+            patterns.append({"label": "GPE", "pattern": [{"LOWER": abbreviation.rstrip("."), case: True}, {"TEXT": "."}]})
+    ruler.add_patterns(patterns)
 
 
 def parse(documents: Iterable[Document], settings: Settings | None = None) -> Iterator[tuple[Document, object]]:
