@@ -77,6 +77,7 @@ def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
         graph.add((node, KG.speaker, nodes[quote.speaker]))
         graph.add((nodes[quote.speaker], KG.quoted, node))
         graph.add((node, KG.quotedText, RDFLiteral(quote.text)))
+        graph.add((node, KG.direct, RDFLiteral(quote.direct)))
         if quote.cue:
             graph.add((node, KG.cue, RDFLiteral(quote.cue)))
         add_provenance(graph, doc, node, quote.provenance, quote.confidence, start=quote.start, end=quote.end)

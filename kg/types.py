@@ -15,6 +15,7 @@ class Factuality(str, Enum):
 
     ASSERTED = "asserted"
     REPORTED = "reported"
+    ALLEGED = "alleged"
     DENIED = "denied"
     NEGATED = "negated"
     HYPOTHETICAL = "hypothetical"
@@ -83,13 +84,14 @@ class RawClaim:
 
 @dataclass(frozen=True)
 class RawQuote:
-    text: str  # the words inside the quotation marks
+    text: str  # the words inside the quotation marks, or the reported clause
     start: int
     end: int
     provenance: Provenance
     speaker: Mention | None
     cue: str | None
     confidence: float
+    direct: bool = True  # False for reported speech: "said that ...", "according to X"
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class Quote:
     speaker: str | None  # Entity.id
     cue: str | None
     confidence: float
+    direct: bool = True
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,9 @@ def test_sentence_offsets_point_into_the_document_text(example_graph):
 
 def test_quotes_have_speakers_and_cues(example_graph):
     header, body = rows(run_query(example_graph, kg.named_queries()["who_said_what"].read_text()))
-    by_speaker = {row[0]: row for row in body}
+    direct = {str(r.text) for r in run_query(example_graph, "SELECT ?text WHERE { ?q kg:direct true ; kg:quotedText ?text }")}
+    by_speaker = {row[0]: row for row in body if row[3] == "true"}
+    assert {row[2] for row in body if row[3] == "true"} == direct
     assert by_speaker["Kirill Kalinin"][2].startswith("Any legal irregularities")
     assert by_speaker["Marcus Reyes"][1] == "say"
     assert by_speaker["Robert Abela"][2] == "We will find everyone who ordered this killing"

@@ -57,3 +57,34 @@ def test_surname_pronoun_and_description_resolve_to_named_entities():
     helped = next(c for c in result.claims if c.predicate == "kg:helped")
     assert names[helped.subject].name == "Canada"
     assert sum(1 for e in result.entities if "kalinin" in e.id) == 1
+
+
+def test_reported_speech_is_a_quote_and_its_content_is_attributed():
+    from conftest import hand_parse
+
+    from kg.extract import extract
+
+    doc = hand_parse([("Petrova", "Petrova", "PROPN", "NNP", "nsubj", 1), ("said", "say", "VERB", "VBD", "ROOT", 1),
+                      ("that", "that", "SCONJ", "IN", "mark", 4), ("Acme", "Acme", "PROPN", "NNP", "nsubj", 4),
+                      ("bought", "buy", "VERB", "VBD", "ccomp", 1), ("Globex", "Globex", "PROPN", "NNP", "dobj", 4),
+                      ("last", "last", "ADJ", "JJ", "amod", 7), ("year", "year", "NOUN", "NN", "npadvmod", 4),
+                      (".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "PERSON"), (3, 4, "ORG"), (5, 6, "ORG")])
+    result = extract(doc, make_document(doc.text, source="<test>"))
+    (quote,) = result.quotes
+    assert (quote.text, quote.speaker.text, quote.cue, quote.direct) == ("Acme bought Globex last year", "Petrova", "say", False)
+    (claim,) = [c for c in result.claims if c.predicate == "kg:acquired"]
+    assert claim.factuality == Factuality.REPORTED and claim.speaker.text == "Petrova"
+
+
+def test_allegedly_makes_a_claim_alleged():
+    from conftest import hand_parse
+
+    from kg.extract import extract
+
+    doc = hand_parse([("Acme", "Acme", "PROPN", "NNP", "nsubj", 2), ("allegedly", "allegedly", "ADV", "RB", "advmod", 2),
+                      ("bribed", "bribe", "VERB", "VBD", "ROOT", 2), ("Globex", "Globex", "PROPN", "NNP", "dobj", 2),
+                      (".", ".", "PUNCT", ".", "punct", 2)],
+                     ents=[(0, 1, "ORG"), (3, 4, "ORG")])
+    (claim,) = extract(doc, make_document(doc.text, source="<test>")).claims
+    assert (claim.predicate, claim.factuality) == ("open:bribe", Factuality.ALLEGED)

@@ -23,8 +23,12 @@ def test_reader_facts(seed_graph, subject, prop, obj):
 
 
 def test_who_said_what(seed_graph):
-    speakers = {str(r.name) for r in run_query(seed_graph, "SELECT ?name WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?name }")}
+    speakers = {str(r.name) for r in run_query(
+        seed_graph, "SELECT ?name WHERE { ?q a kg:Quote ; kg:direct true ; kg:speaker/rdfs:label ?name }")}
     assert speakers == {"Kirill Kalinin", "Kimahli Powell"}
+    reported = {str(r.text) for r in run_query(
+        seed_graph, "SELECT ?text WHERE { ?q kg:direct false ; kg:quotedText ?text ; kg:speaker/rdfs:label 'Kirill Kalinin' }")}
+    assert reported == {"there will be a probe into the Canadian underground railroad operating out of Russia"}
 
 
 @pytest.mark.parametrize("name", ["Kirill Kalinin", "Kimahli Powell", "Ramzan Kadyrov", "Chrystia Freeland"])

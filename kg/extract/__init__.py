@@ -20,6 +20,8 @@ def attribute_quoted_claims(claims: list[RawClaim], quotes: list[RawQuote]) -> l
     result = []
     for claim in claims:
         quote = next((q for q in quotes if q.start <= claim.provenance.start < q.end), None)
+        if quote is not None and not quote.direct and quote.speaker is not None and quote.speaker.local:
+            quote = None  # "according to people involved": unnamed sources leave it the article's report
         if quote is not None and claim.factuality == Factuality.ASSERTED:
             claim = replace(claim, factuality=Factuality.REPORTED, speaker=quote.speaker, cue=quote.cue)
         result.append(claim)

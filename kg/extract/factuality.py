@@ -8,6 +8,8 @@ from kg.extract.syntax import children, grammatical_subjects
 from kg.types import Factuality
 
 HEDGING_MODALS = {"may", "might", "could", "would", "should"}
+ALLEGATION_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly"}
+ALLEGATION_VERBS = {"accuse", "suspect", "allege"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
 REFUSAL_VERBS = {"refuse", "decline", "fail"}  # "refused to comment": the comment did not happen
@@ -20,6 +22,9 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
         return Factuality.NEGATED, None, None
     if any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux")):
         return Factuality.HYPOTHETICAL, None, None
+    if any(c.lower_ in ALLEGATION_ADVERBS for c in verb.children) or \
+            (verb.dep_ == "pcomp" and verb.head.head.lemma_ in ALLEGATION_VERBS):
+        return Factuality.ALLEGED, None, None  # "allegedly killed", "accused of killing"
     node = verb
     for _ in range(8):  # climb the clause chain to find what embeds this claim
         if any(c.lower_ in CONDITIONAL_MARKS for c in children(node, "mark")) and node.dep_ == "advcl":

@@ -1,4 +1,4 @@
-"""Direct quotes with their speaker and cue verb.
+"""Quotes with their speaker and cue verb: direct ones in quotation marks, and reported speech.
 
 A quote may be split around its cue ("“...,” he said, “...”") or run over several paragraphs
 (news style opens each continued paragraph with a quotation mark and closes only the last).
@@ -66,6 +66,38 @@ def cue_for(doc: Doc, span: QuoteSpan) -> Token | None:
     return None
 
 
+def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[RawQuote]) -> list[RawQuote]:
+    """'X said that Y' and 'Y, according to X': the clause Y, attributed to X (not in quotation marks)."""
+    cues = lexicon().cues
+    found: list[RawQuote] = []
+    for token in doc:
+        if token.lemma_.lower() in cues and token.pos_ == "VERB":
+            clauses = [c for c in token.children if c.dep_ == "ccomp"]
+            speakers = grammatical_subjects(token)
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            clauses = [token.head] if token.head.pos_ in ("VERB", "AUX") else []
+            speakers = [p for to in token.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+        else:
+            continue
+        speaker = next((m for m in map(mentions.for_token, speakers) if m is not None), None)
+        for clause in clauses:
+            words = [t for t in clause.subtree if not (t.i == token.i or token.is_ancestor(t) and clause.dep_ != "ccomp")]
+            words = [t for t in words if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == words[0].i)]
+            while words and words[-1].is_punct:
+                words.pop()
+            if speaker is None or len(words) < MIN_WORDS:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            if any(q.start <= start < q.end for q in direct):
+                continue  # already a direct quote
+            sentence = mentions.sentence_of[clause.i]
+            found.append(RawQuote(doc.text[start:end], start, end,
+                                  Provenance(doc_id, sentence, min(start, speaker.start), max(end, speaker.end), EXTRACTOR),
+                                  speaker, "according to" if token.lower_ == "according" else token.lemma_.lower(),
+                                  0.7 if not speaker.pronoun else 0.55, direct=False))
+    return found
+
+
 def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     for span in find_quote_spans(doc.text):
@@ -80,4 +112,4 @@ def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote
         quotes.append(RawQuote(span.inner(doc.text), span.start, span.end,
                                Provenance(doc_id, sentence, start, end, EXTRACTOR),
                                speaker, cue.lemma_.lower(), 0.9 if not speaker.pronoun else 0.75))
-    return quotes
+    return quotes + reported_speech(doc, mentions, doc_id, quotes)

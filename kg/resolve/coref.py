@@ -137,7 +137,7 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
         speaker = key(raw.speaker)
         claims.append(Claim(subject, raw.predicate, obj, raw.provenance, raw.confidence,
                             raw.factuality, speaker, raw.cue))
-    quotes = [Quote(q.text, q.start, q.end, q.provenance, key(q.speaker), q.cue, q.confidence)
+    quotes = [Quote(q.text, q.start, q.end, q.provenance, key(q.speaker), q.cue, q.confidence, q.direct)
               for q in extraction.quotes]
     quotes = [q for q in quotes if q.speaker is not None]
     entities = [make_entity(k, ms, extraction.document.id) for k, ms in members.items()]
