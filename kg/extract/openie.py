@@ -40,6 +40,8 @@ def phrase(token: Token, *, split_conjuncts: bool = True, without: Token | None 
         if child.dep_ in ATTACHED_CLAUSES or (split_conjuncts and child.dep_ in ("conj", "cc", "preconj")):
             skip.update(t.i for t in child.subtree)
     words = [t for t in token.subtree if t.i not in skip]
+    if token.dep_ == "ccomp" and words and words[0].dep_ == "mark" and words[0].lower_ == "that":
+        words = words[1:]  # the "that" went into the relation
     while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words.pop()
     while words and words[0].is_punct:
@@ -105,15 +107,19 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
     preps.sort(key=lambda p: (p.i < main.i, p.i))  # "On 19 October, X was named in ...": 'in' joins the relation
     if objects:
         heads = objects
+        marks = [m for o in objects if o.dep_ == "ccomp" for m in children(o, "mark") if m.lower_ == "that"]
+        if marks:  # "say that | X | Y happened": the complementiser belongs to the relation
+            relation_words.append(marks[0].text)
     elif preps:
         first, *preps = preps
         relation_words.append(first.text)
         heads = [c for c in children(first, "pobj", "pcomp") for c in conjuncts(c)]
     else:
-        heads = [m for m in children(main, "npadvmod") if m.i > main.i]
+        heads = [m for m in children(main, "npadvmod")]  # "was abandoned several years later"
         if not heads:
             return []
-    rest = tuple(phrase(p, split_conjuncts=False) for p in preps)
+    times = [m for m in children(main, "npadvmod") if m not in heads]  # "Several years later, X did Y"
+    rest = tuple(phrase(p, split_conjuncts=False) for p in sorted([*preps, *times], key=lambda t: t.i))
     # Confidence from what made tuples right on CaRB dev: direct objects and extra prepositional
     # arguments help; verbs in subordinate clauses, long subjects and split coordinations hurt.
     confidence = 0.75 + 0.1 * bool(objects) + 0.03 * len(rest)
