@@ -144,6 +144,19 @@ def apposition_tuples(doc: Doc | Span, sentence_of: dict[int, int]) -> list[Open
     return found
 
 
+def possessive_tuples(doc: Doc | Span, sentence_of: dict[int, int]) -> list[OpenTuple]:
+    """"Britain 's relationship with Spain" -> (Britain; has; relationship with Spain)."""
+    found = []
+    for owner in doc:
+        if owner.dep_ == "poss" and owner.pos_ == "PROPN" and owner.head.pos_ == "NOUN":
+            own = {t.i for t in owner.subtree}
+            owned = [t for t in owner.head.subtree if t.i not in own and t.dep_ not in ("det", "case")
+                     and not any(t.i in {x.i for x in c.subtree} for c in owner.head.children if c.dep_ in ATTACHED_CLAUSES)]
+            if owned:
+                found.append(OpenTuple(phrase(owner), "has", (" ".join(t.text for t in owned),), 0.3, sentence_of[owner.i]))
+    return found
+
+
 def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
     """Tuples for every verb in text order."""
     sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
@@ -155,4 +168,4 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
             continue  # "were able to ...": the xcomp verb carries the tuple
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl")):
             tuples.extend(verb_tuples(token, sentence_of[token.i]))
-    return tuples + apposition_tuples(doc, sentence_of)
+    return [*tuples, *apposition_tuples(doc, sentence_of), *possessive_tuples(doc, sentence_of)]
