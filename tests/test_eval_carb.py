@@ -86,3 +86,20 @@ def test_kg_eval_carb_on_the_dev_split(tmp_path):
     assert len(lines) == numbers["tuples"] > 500
     assert all(len(line.split("\t")) >= 5 for line in lines)
     assert 0 < numbers["f1"] <= 100 and 0 < numbers["auc"] <= numbers["f1"] + 50
+
+
+def test_participle_clause_shares_the_subject_and_coordinations_split():
+    doc = hand_parse([("Acme", "Acme", "PROPN", "NNP", "nsubj", 1), ("grew", "grow", "VERB", "VBD", "ROOT", 1),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("hiring", "hire", "VERB", "VBG", "advcl", 1),
+                      ("engineers", "engineer", "NOUN", "NNS", "dobj", 3), ("and", "and", "CCONJ", "CC", "cc", 4),
+                      ("lawyers", "lawyer", "NOUN", "NNS", "conj", 4), (".", ".", "PUNCT", ".", "punct", 1)])
+    found = {(t.arg1, t.relation, t.args[0]) for t in open_tuples(doc)}
+    assert found == {("Acme", "hiring", "engineers"), ("Acme", "hiring", "lawyers")}
+
+
+def test_relative_pronoun_stands_for_its_noun():
+    doc = hand_parse([("the", "the", "DET", "DT", "det", 1), ("idea", "idea", "NOUN", "NN", "ROOT", 1),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("which", "which", "PRON", "WDT", "nsubj", 4),
+                      ("became", "become", "VERB", "VBD", "relcl", 1), ("a", "a", "DET", "DT", "det", 6),
+                      ("trust", "trust", "NOUN", "NN", "attr", 4)])
+    assert {(t.arg1, t.relation, t.args[0]) for t in open_tuples(doc)} == {("the idea", "became", "a trust")}

@@ -75,6 +75,10 @@ def subjects_of(verb: Token) -> list[Token]:
         if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
+        if node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN") and node.head.pos_ in ("VERB", "AUX") \
+                and not any(children(node, "mark")):  # "..., helping them escape": the same subject
+            node = node.head
+            continue
         if node.dep_ == "xcomp" and node.head.dep_ == "acomp":  # "were able to reinforce"
             node = node.head.head
             continue
