@@ -84,3 +84,29 @@ def test_gerund_after_a_passive_verb_belongs_to_its_subject():
                       (".", ".", "PUNCT", ".", "punct", 2)],
                      ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
     assert ("Adamson", "kg:killed", "Bolles") in triples(doc)
+
+
+def test_whoever_fired_the_shots_that_killed_did_the_killing():
+    doc = hand_parse([("Oswald", "Oswald", "PROPN", "NNP", "nsubj", 1), ("fired", "fire", "VERB", "VBD", "ROOT", 1),
+                      ("the", "the", "DET", "DT", "det", 3), ("shots", "shot", "NOUN", "NNS", "dobj", 1),
+                      ("that", "that", "PRON", "WDT", "nsubj", 5), ("killed", "kill", "VERB", "VBD", "relcl", 3),
+                      ("Kennedy", "Kennedy", "PROPN", "NNP", "dobj", 5), (".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert ("Oswald", "kg:killed", "Kennedy") in triples(doc)
+
+
+def test_pleading_guilty_to_killing_is_the_subjects_killing():
+    doc = hand_parse([("Chapman", "Chapman", "PROPN", "NNP", "nsubj", 1), ("pleaded", "plead", "VERB", "VBD", "ROOT", 1),
+                      ("guilty", "guilty", "ADJ", "JJ", "acomp", 1), ("to", "to", "ADP", "IN", "prep", 2),
+                      ("killing", "kill", "VERB", "VBG", "pcomp", 3), ("Lennon", "Lennon", "PROPN", "NNP", "dobj", 4),
+                      (".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "PERSON"), (5, 6, "PERSON")])
+    assert ("Chapman", "kg:killed", "Lennon") in triples(doc)
+
+
+def test_place_in_a_region_of_a_wider_place():
+    doc = flat([("Gosforth", "PROPN"), ("in", "ADP"), ("northeast", "ADJ"), ("England", "PROPN"), (".", "PUNCT")],
+               ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    assert ("Gosforth", "kg:locatedIn", "England") in triples(doc)
+    near = flat([("Kebara", "PROPN"), ("near", "ADP"), ("Haifa", "PROPN"), (".", "PUNCT")], ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    assert not any(p == "kg:locatedIn" for _, p, _ in triples(near))

@@ -25,6 +25,9 @@ EXTRACTOR = "kg.nominal.v1"
 PLACES = ("Place", "City", "Country")
 MAX_TITLE_TOKENS = 4
 AGE = r"(?:,\s*(?:aged\s+)?\d+\s*,\s*)?"  # "Stacy Bickel, 25, of Tempe"
+REGION = re.compile(r"^in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
+                    r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
+                    r"southwestern|upper|lower))?$", re.IGNORECASE)
 RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
 
@@ -64,6 +67,8 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 continue
             b = names[i + 1]
             gap = text[a.end:b.start].strip()
+            if a.cls in PLACES and b.cls in PLACES and REGION.match(gap):
+                yield claim(a, "kg:locatedIn", b, sentence, a.start, b.end, doc_id, 0.7)  # "Gosforth in northeast England"
             if a.cls == "Person" and b.cls in PLACES and RESIDENCE.match(gap):
                 for place in [b, *place_chain(text, names, i + 1)]:
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)

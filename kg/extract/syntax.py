@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+INSTRUMENTS = {"shot", "bullet", "bomb", "gunfire", "blast"}  # things that kill for whoever used them
 # Clauses that share their head verb's subject when they have none of their own.
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
 
@@ -35,7 +36,12 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     found = [c for s in children(verb, "nsubj") for c in with_conjuncts(s)]
     if found:
         if len(found) == 1 and found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return with_conjuncts(verb.head)  # "Kalinin, who is ..." -> Kalinin
+            head = copula_subject(verb.head) or verb.head  # "Oswald was the gunman who killed X" -> Oswald
+            if head.lemma_ in INSTRUMENTS:
+                head = instrument_user(head) or head  # "the shots that killed X" were fired by someone
+            return with_conjuncts(head)  # "Kalinin, who is ..." -> Kalinin
+        if len(found) == 1 and found[0].lemma_ in INSTRUMENTS:
+            return [instrument_user(found[0]) or found[0]]
         return found
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):  # "Tom Wolfe, born in Richmond"
         return [copula_subject(verb.head) or verb.head]  # "the railroad operating out of Russia"
@@ -44,6 +50,14 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     if verb.dep_ in SUBJECT_SHARING and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return grammatical_subjects(verb.head, depth=depth + 1)
     return []
+
+
+def instrument_user(token: Token) -> Token | None:
+    """'Oswald fired the shots that killed Kennedy': whoever fired the shots did the killing."""
+    if token.dep_ == "dobj":
+        users = grammatical_subjects(token.head, depth=3)
+        return users[0] if users else None
+    return None
 
 
 def copula_subject(noun: Token) -> Token | None:
@@ -59,6 +73,8 @@ def clause_subjects(head: Token, *, depth: int) -> list[Token]:
         return [head]  # "the man convicted of killing Kennedy" climbs to 'man' through acl below
     if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
         return [head.head]
+    if head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "pleaded guilty to killing X"
     if is_passive(head):
         return passive_subjects(head) or grammatical_subjects(head, depth=depth)
     return grammatical_subjects(head, depth=depth)
