@@ -110,3 +110,15 @@ def test_place_in_a_region_of_a_wider_place():
     assert ("Gosforth", "kg:locatedIn", "England") in triples(doc)
     near = flat([("Kebara", "PROPN"), ("near", "ADP"), ("Haifa", "PROPN"), (".", "PUNCT")], ents=[(0, 1, "GPE"), (2, 3, "GPE")])
     assert not any(p == "kg:locatedIn" for _, p, _ in triples(near))
+
+
+def test_where_people_are_from():
+    doc = hand_parse([("Tsuruyama", "Tsuruyama", "PROPN", "NNP", "nsubj", 1), ("is", "be", "AUX", "VBZ", "ROOT", 1),
+                      ("from", "from", "ADP", "IN", "prep", 1), ("Yatsushiro", "Yatsushiro", "PROPN", "NNP", "pobj", 2),
+                      (".", ".", "PUNCT", ".", "punct", 1)], ents=[(0, 1, "PERSON"), (3, 4, "GPE")])
+    assert ("Tsuruyama", "kg:livesIn", "Yatsushiro") in triples(doc)
+    doc = hand_parse([("Reasoner", "Reasoner", "PROPN", "NNP", "nsubj", 1), ("returned", "return", "VERB", "VBD", "ROOT", 1),
+                      ("to", "to", "ADP", "IN", "prep", 1), ("his", "his", "PRON", "PRP$", "poss", 5),
+                      ("Iowa", "Iowa", "PROPN", "NNP", "compound", 5), ("hometown", "hometown", "NOUN", "NN", "pobj", 2),
+                      (".", ".", "PUNCT", ".", "punct", 1)], ents=[(0, 1, "PERSON"), (4, 5, "GPE")])
+    assert ("Reasoner", "kg:livesIn", "Iowa") in triples(doc)

@@ -139,5 +139,49 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
                     yield claim(subject, "kg:basedIn", place, sentence, place.start, subject.end, doc_id, 0.8)
 
 
+HOME_WORDS = {"hometown", "home", "birthplace", "native"}
+
+
+def origin_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """Where people are from: 'X is from Y', 'his native South Carolina', 'his Iowa hometown',
+    'a Minnesota born artist', 'X, Georgia born'."""
+    for token in doc:
+        person, place_tokens = None, []
+        if token.lemma_ == "be" and token.pos_ == "AUX":  # "Mrs. Tsuruyama is from Yatsushiro"
+            subjects = [mentions.for_token(s) for s in children(token, "nsubj")]
+            person = next((m for m in subjects if m is not None and m.cls == "Person"), None)
+            place_tokens = [o for p in children(token, "prep") if p.lower_ == "from" for o in children(p, "pobj")]
+        elif token.lower_ in HOME_WORDS and token.pos_ in ("NOUN", "ADJ"):
+            noun = token.head if token.pos_ == "ADJ" else token  # "his native South Carolina": 'native' modifies the place
+            owner = next(children(noun, "poss"), None)
+            person = nearest_person(mentions, owner) if owner is not None else None
+            place_tokens = [noun, *(t for t in noun.lefts if t.i != token.i)]
+        elif token.lower_ == "born" and token.dep_ in ("amod", "acl"):  # "a Minnesota born artist"
+            person = mentions.for_token(token.head)
+            place_tokens = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+        if person is None or person.cls != "Person":
+            continue
+        for place_token in place_tokens:
+            place = mentions.named_at(place_token)
+            if place is None or place.cls not in PLACES:
+                continue
+            sentence = mentions.sentence_of[token.i]
+            yield claim(person, "kg:livesIn", place, sentence, min(person.start, place.start),
+                        max(person.end, place.end), doc_id, 0.7)
+            names = sorted(mentions.named, key=lambda m: m.start)
+            for wider in place_chain(doc.text, names, names.index(place)):  # "from Yatsushiro, Japan"
+                yield claim(person, "kg:livesIn", wider, sentence, person.start, wider.end, doc_id, 0.65)
+
+
+def nearest_person(mentions: MentionIndex, pronoun: Token) -> Mention | None:
+    """'his' / 'her': the closest person named before it in the same sentence."""
+    if pronoun.lower_ not in ("his", "her"):
+        return None
+    sentence = mentions.sentence_of[pronoun.i]
+    before = [m for m in mentions.named if m.cls == "Person" and m.sentence == sentence and m.end <= pronoun.idx]
+    return before[-1] if before else None
+
+
 def nominal_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
-    return [*sequence_claims(doc, mentions, doc_id), *located_noun_claims(doc, mentions, doc_id)]
+    return [*sequence_claims(doc, mentions, doc_id), *located_noun_claims(doc, mentions, doc_id),
+            *origin_claims(doc, mentions, doc_id)]
