@@ -122,3 +122,17 @@ def test_where_people_are_from():
                       ("Iowa", "Iowa", "PROPN", "NNP", "compound", 5), ("hometown", "hometown", "NOUN", "NN", "pobj", 2),
                       (".", ".", "PUNCT", ".", "punct", 1)], ents=[(0, 1, "PERSON"), (4, 5, "GPE")])
     assert ("Reasoner", "kg:livesIn", "Iowa") in triples(doc)
+
+
+def test_national_bodies_are_based_in_their_country():
+    from kg.resolve.places import country_for_demonym
+
+    assert [country_for_demonym(w).name for w in ("Chinese", "Angolan", "Russian", "Israeli", "French", "Dutch")] == \
+        ["China", "Angola", "Russia", "Israel", "France", "The Netherlands"]
+    assert country_for_demonym("Muslim") is None
+    doc = flat([("the", "DET"), ("Angolan", "PROPN"), ("Government", "PROPN"), ("agreed", "VERB"), (".", "PUNCT")],
+               ents=[(1, 3, "ORG")], root=3)
+    assert ("Angolan Government", "kg:basedIn", "Angola") in triples(doc)
+    embassy = flat([("the", "DET"), ("Russian", "PROPN"), ("Embassy", "PROPN"), ("agreed", "VERB"), (".", "PUNCT")],
+                   ents=[(1, 3, "ORG")], root=3)
+    assert not any(p == "kg:basedIn" for _, p, _ in triples(embassy))  # an embassy is abroad

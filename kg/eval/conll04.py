@@ -70,9 +70,11 @@ def token_span(starts: list[int], mention: Mention) -> tuple[int, int]:
     return first, last + 1
 
 
-def to_relation(claim: RawClaim, starts: list[int]) -> Relation | None:
+def to_relation(claim: RawClaim, starts: list[int], text: str) -> Relation | None:
     if isinstance(claim.object, Literal) or claim.subject.pronoun or claim.object.pronoun:
         return None
+    if any(text[m.start:m.end] != m.text for m in (claim.subject, claim.object)):
+        return None  # an argument kg inferred ("Chinese" standing for China) is not a corpus mention
     head_type = CLASS_TO_TYPE.get(claim.subject.cls, "Other")
     tail_type = CLASS_TO_TYPE.get(claim.object.cls, "Other")
     mapped = relation_mapping().get((claim.predicate, head_type, tail_type))
@@ -116,7 +118,7 @@ def predict(records: list[dict], settings: Settings | None = None) -> Iterator[s
         extraction = extract(doc, document)
         resolver = DocumentResolver(extraction)
         claims = (resolved(c, resolver) for c in extraction.claims)
-        yield {r for r in (to_relation(c, starts) for c in claims if c is not None) if r is not None}
+        yield {r for r in (to_relation(c, starts, doc.text) for c in claims if c is not None) if r is not None}
 
 
 def standing_for(mention: Mention, resolver: DocumentResolver) -> Mention | None:

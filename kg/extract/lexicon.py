@@ -29,6 +29,7 @@ class Lexicon:
     cues: frozenset[str]  # speech verbs: "say", "add"
     titles: frozenset[str]  # words that may precede a name as a title
     state_abbreviations: dict[str, str]  # "conn." -> "Connecticut"
+    demonyms: dict[str, str]  # irregular nationality words: "french" -> "France"
 
     def verb_property(self, *patterns: str) -> str | None:
         for pattern in patterns:
@@ -55,4 +56,5 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         cues=frozenset(w.strip().lower() for w in _lines(directory / "cues.txt")),
         titles=frozenset(w.strip().lower() for w in _lines(directory / "titles.txt")),
         state_abbreviations=_table(directory / "us_states.tsv"),
+        demonyms=_table(directory / "demonyms.tsv"),
     )

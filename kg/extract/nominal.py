@@ -6,6 +6,7 @@
 - "North Carolina Gov. Jim Martin", "CBS anchorman Dan Rather"     -> role in the place or organisation
 - "Wang Ziqiang at the Institute of Mechanics"                      -> worksFor
 - "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)"                    -> basedIn
+- "the Chinese Government"                                           -> basedIn China
 - "the Russian embassy in Ottawa", "a Denver-based grocery chain"   -> locatedIn / basedIn
 Organisations get locatedIn from a bare place ("in X", "X, Y"); basedIn needs "-based" or "of".
 """
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import MentionIndex
 from kg.extract.syntax import children
+from kg.resolve.places import country_for_demonym
 from kg.types import Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
@@ -182,6 +184,26 @@ def nearest_person(mentions: MentionIndex, pronoun: Token) -> Mention | None:
     return before[-1] if before else None
 
 
+NOT_BASED_AT_HOME = {"embassy", "consulate", "mission", "delegation"}  # a country's embassy is abroad
+
+
+def national_body_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """'the Chinese Government', 'the Angolan army' -> based in China, Angola."""
+    for org in mentions.named:
+        if org.cls != "Organization":
+            continue
+        words = org.text.split()
+        if len(words) < 2 or words[-1].lower() in NOT_BASED_AT_HOME:
+            continue
+        country = country_for_demonym(words[0])
+        if country is None:
+            continue
+        named = next((m for m in mentions.named if m.sentence == org.sentence and m.cls == "Country"
+                      and m.text.lower().removeprefix("the ") == country.name.lower().removeprefix("the ")), None)
+        target = named or Mention(country.name, org.start, org.start + len(words[0]), "Country", org.sentence, ner="NORP")
+        yield claim(org, "kg:basedIn", target, org.sentence, org.start, max(org.end, target.end), doc_id, 0.7)
+
+
 def nominal_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     return [*sequence_claims(doc, mentions, doc_id), *located_noun_claims(doc, mentions, doc_id),
-            *origin_claims(doc, mentions, doc_id)]
+            *origin_claims(doc, mentions, doc_id), *national_body_claims(doc, mentions, doc_id)]

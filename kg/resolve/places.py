@@ -65,3 +65,27 @@ def place_class(name: str) -> str:
     """'Country', 'City' or plain 'Place'."""
     found = gazetteer().lookup(name)
     return found.cls if found else "Place"
+
+
+# Suffix rules from nationality adjective to country name; a candidate counts only if GeoNames has it.
+DEMONYM_RULES = (("ian", "ia"), ("ian", "a"), ("ian", "e"), ("ian", "y"), ("ian", ""), ("an", "a"), ("an", "o"), ("an", ""),
+                 ("n", ""), ("ese", "a"), ("ese", ""), ("i", ""), ("ish", "ey"), ("ish", "and"), ("ish", "en"),
+                 ("ic", "ia"), ("", "y"))
+
+
+@lru_cache(maxsize=4096)
+def country_for_demonym(word: str) -> Place | None:
+    """'Chinese' -> China, 'Angolan' -> Angola, 'Russian' -> Russia; irregular ones from a lexicon."""
+    from kg.extract.lexicon import lexicon
+
+    key = word.lower().strip()
+    countries = gazetteer().countries
+    irregular = lexicon().demonyms.get(key)
+    if irregular:
+        return countries.get(irregular.lower())
+    for suffix, replacement in DEMONYM_RULES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            candidate = key[: len(key) - len(suffix)] + replacement
+            if candidate in countries and candidate != key:
+                return countries[candidate]
+    return None
