@@ -150,3 +150,13 @@ def test_names_ending_in_an_organisation_word_are_organisations_whatever_ner_say
                      ents=[(0, 2, "PERSON"), (3, 5, "PERSON")])
     (claim,) = claims_of(doc)
     assert (claim.subject.cls, claim.predicate, claim.object.cls) == ("Organization", "kg:appointed", "Person")
+
+
+def test_gerund_after_an_object_belongs_to_the_object():
+    doc = hand_parse([("Russia", "Russia", "PROPN", "NNP", "nsubj", 2), ("will", "will", "AUX", "MD", "aux", 2),
+                      ("probe", "probe", "VERB", "VB", "ROOT", 2), ("Canada", "Canada", "PROPN", "NNP", "dobj", 2),
+                      ("for", "for", "ADP", "IN", "prep", 2), ("saving", "save", "VERB", "VBG", "pcomp", 4),
+                      ("refugees", "refugee", "NOUN", "NNS", "dobj", 5), (".", ".", "PUNCT", ".", "punct", 2)],
+                     ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    found = triples(doc)
+    assert ("Canada", "kg:helped", "refugees") in found and ("Russia", "kg:helped", "refugees") not in found

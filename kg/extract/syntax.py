@@ -77,6 +77,9 @@ def clause_subjects(head: Token, *, depth: int) -> list[Token]:
         head = head.head  # "pleaded guilty to killing X"
     if is_passive(head):
         return passive_subjects(head) or grammatical_subjects(head, depth=depth)
+    objects = [o for o in children(head, "dobj")]
+    if objects:  # "Russia will probe Canada for saving X", "accused him of killing X": the object did it
+        return objects
     return grammatical_subjects(head, depth=depth)
 
 
