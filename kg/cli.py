@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -174,6 +175,16 @@ def stats(data: Path = typer.Argument(..., help="Graph file written by `kg build
     out.print(claims)
 
 
+class RelationSystem(str, Enum):
+    kg = "kg"
+    pairs = "pairs"
+
+
+class OpenIESystem(str, Enum):
+    kg = "kg"
+    textacy = "textacy"
+
+
 eval_app = typer.Typer(no_args_is_help=True, help="Score kg's extraction on public benchmarks.")
 app.add_typer(eval_app, name="eval")
 
@@ -184,7 +195,7 @@ def eval_conll04(
     split: str = typer.Option("dev", help="Split to read when the file holds several."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write kg's relations as JSON here."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    system: str = typer.Option("kg", help="kg, or pairs (spaCy entities plus every type-compatible pair)."),
+    system: RelationSystem = typer.Option(RelationSystem.kg, help="kg, or pairs (spaCy entities plus every type-compatible pair)."),
 ) -> None:
     """Strict and boundaries micro P/R/F1, macro F1 and per-type F1 (Taillé et al. 2020 protocol)."""
     from kg.atomic import write_atomic
@@ -192,10 +203,8 @@ def eval_conll04(
 
     if not path.is_file():
         raise fail(f"{path}: no such file; give the CoNLL04 JSON file", EXIT_USAGE)
-    if system not in ("kg", "pairs"):
-        raise fail(f"unknown system '{system}'; use kg or pairs", EXIT_USAGE)
     try:
-        scores, predicted = evaluate(path, split, system=system)
+        scores, predicted = evaluate(path, split, system=system.value)
     except (KeyError, ValueError) as exc:
         raise fail(f"{path}: not CoNLL04 JSON in SpERT layout ({exc})") from None
     if predictions is not None:
@@ -203,7 +212,7 @@ def eval_conll04(
     if as_json:
         sys.stdout.write(json.dumps(scores.as_dict(), indent=1) + "\n")
         return
-    table = Table("", "P", "R", "F1", "tp", "fp", "fn", title=f"CoNLL04 {split} ({system}): {scores.sentences} sentences")
+    table = Table("", "P", "R", "F1", "tp", "fp", "fn", title=f"CoNLL04 {split} ({system.value}): {scores.sentences} sentences")
     rows_ = [("strict micro", scores.strict), ("boundaries micro", scores.boundaries), *scores.per_type.items()]
     for name, prf in rows_:
         d = prf.as_dict()
@@ -219,7 +228,7 @@ def eval_carb(
     gold: Path = typer.Argument(..., help="CaRB gold tuples: sentence, relation, arg1, arg2... tab-separated."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write kg's tuples here (CaRB tabbed format)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    system: str = typer.Option("kg", help="kg, or textacy (its subject_verb_object_triples, as a peer)."),
+    system: OpenIESystem = typer.Option(OpenIESystem.kg, help="kg, or textacy (its subject_verb_object_triples, as a peer)."),
 ) -> None:
     """CaRB Open IE scores: best F1 over confidence thresholds with its P and R, and AUC."""
     from kg.eval.carb import evaluate, write_predictions
@@ -227,10 +236,8 @@ def eval_carb(
     for path in (sentences, gold):
         if not path.is_file():
             raise fail(f"{path}: no such file", EXIT_USAGE)
-    if system not in ("kg", "textacy"):
-        raise fail(f"unknown system '{system}'; use kg or textacy", EXIT_USAGE)
     try:
-        curve, rows = evaluate(sentences, gold, system=system)
+        curve, rows = evaluate(sentences, gold, system=system.value)
     except ValueError as exc:
         raise fail(f"{gold}: not CaRB tab-separated tuples ({exc})") from None
     if predictions is not None:
@@ -241,7 +248,7 @@ def eval_carb(
     if as_json:
         sys.stdout.write(json.dumps(numbers, indent=1) + "\n")
         return
-    out.print(f"CaRB ({system}): F1 {numbers['f1']:.1f} (P {numbers['precision']:.1f}, R {numbers['recall']:.1f} at confidence "
+    out.print(f"CaRB ({system.value}): F1 {numbers['f1']:.1f} (P {numbers['precision']:.1f}, R {numbers['recall']:.1f} at confidence "
               f">= {threshold}), AUC {numbers['auc']:.1f}, {len(rows)} tuples", highlight=False, soft_wrap=True)
 
 
