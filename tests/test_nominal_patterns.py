@@ -136,3 +136,18 @@ def test_national_bodies_are_based_in_their_country():
     embassy = flat([("the", "DET"), ("Russian", "PROPN"), ("Embassy", "PROPN"), ("agreed", "VERB"), (".", "PUNCT")],
                    ents=[(1, 3, "ORG")], root=3)
     assert not any(p == "kg:basedIn" for _, p, _ in triples(embassy))  # an embassy is abroad
+
+
+def test_killing_events():
+    doc = hand_parse([("the", "the", "DET", "DT", "det", 1), ("murder", "murder", "NOUN", "NN", "ROOT", 1),
+                      ("of", "of", "ADP", "IN", "prep", 1), ("Bolles", "Bolles", "PROPN", "NNP", "pobj", 2),
+                      ("by", "by", "ADP", "IN", "prep", 1), ("Adamson", "Adamson", "PROPN", "NNP", "pobj", 4)],
+                     ents=[(3, 4, "PERSON"), (5, 6, "PERSON")])
+    assert ("Adamson", "kg:killed", "Bolles") in triples(doc)
+    doc = hand_parse([("Sirhan", "Sirhan", "PROPN", "NNP", "nsubjpass", 2), ("was", "be", "AUX", "VBD", "auxpass", 2),
+                      ("sentenced", "sentence", "VERB", "VBN", "ROOT", 2), ("for", "for", "ADP", "IN", "prep", 2),
+                      ("the", "the", "DET", "DT", "det", 5), ("assassination", "assassination", "NOUN", "NN", "pobj", 3),
+                      ("of", "of", "ADP", "IN", "prep", 5), ("Kennedy", "Kennedy", "PROPN", "NNP", "pobj", 6),
+                      (".", ".", "PUNCT", ".", "punct", 2)],
+                     ents=[(0, 1, "PERSON"), (7, 8, "PERSON")])
+    assert ("Sirhan", "kg:killed", "Kennedy") in triples(doc)

@@ -7,12 +7,14 @@
 - "Wang Ziqiang at the Institute of Mechanics"                      -> worksFor
 - "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)"                    -> basedIn
 - "the Chinese Government"                                           -> basedIn China
+- "the murder of X by Y", "sentenced for the assassination of X"     -> killed
 - "the Russian embassy in Ottawa", "a Denver-based grocery chain"   -> locatedIn / basedIn
 Organisations get locatedIn from a bare place ("in X", "X, Y"); basedIn needs "-based" or "of".
 """
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Iterator
 
 from spacy.tokens import Doc, Token
@@ -204,6 +206,35 @@ def national_body_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Itera
         yield claim(org, "kg:basedIn", target, org.sentence, org.start, max(org.end, target.end), doc_id, 0.7)
 
 
+KILLING_NOUNS = {"murder", "killing", "assassination", "slaying", "execution"}
+BLAME_VERBS = {"convict", "sentence", "charge", "indict", "jail", "imprison", "arrest", "try", "face", "confess",
+               "plead", "admit", "execute", "hang", "accuse", "suspect", "blame"}
+
+
+def killing_event_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """'the murder of X by Y', "Y's killing of X", 'X's assassination', and 'Y was sentenced for the
+    assassination of X' (someone punished for a killing is the killer)."""
+    for noun in doc:
+        if noun.lemma_.lower() not in KILLING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        of = [o for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+        by = [o for p in children(noun, "prep") if p.lower_ == "by" for o in children(p, "pobj")]
+        poss = list(children(noun, "poss"))
+        victims = [v for o in of for v in (o, *o.conjuncts)] or (poss if not by else [])
+        killers = by or (poss if of else [])
+        if not killers and noun.dep_ == "pobj" and noun.head.head.lemma_ in BLAME_VERBS:
+            verb = noun.head.head
+            killers = [s for s in children(verb, "nsubjpass" if any(children(verb, "auxpass")) else "nsubj")]
+        for killer_token, victim_token in product(killers, victims):
+            killer, victim = mentions.for_token(killer_token), mentions.for_token(victim_token)
+            if killer is None or victim is None or killer.cls != "Person" or victim.cls != "Person":
+                continue
+            sentence = mentions.sentence_of[noun.i]
+            yield claim(killer, "kg:killed", victim, sentence, min(killer.start, victim.start, noun.idx),
+                        max(killer.end, victim.end), doc_id, 0.7)
+
+
 def nominal_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     return [*sequence_claims(doc, mentions, doc_id), *located_noun_claims(doc, mentions, doc_id),
-            *origin_claims(doc, mentions, doc_id), *national_body_claims(doc, mentions, doc_id)]
+            *origin_claims(doc, mentions, doc_id), *national_body_claims(doc, mentions, doc_id),
+            *killing_event_claims(doc, mentions, doc_id)]
