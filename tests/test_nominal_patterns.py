@@ -151,3 +151,14 @@ def test_killing_events():
                       (".", ".", "PUNCT", ".", "punct", 2)],
                      ents=[(0, 1, "PERSON"), (7, 8, "PERSON")])
     assert ("Sirhan", "kg:killed", "Kennedy") in triples(doc)
+
+
+def test_role_in_an_unnamed_body_of_a_named_organisation():
+    doc = hand_parse([("Pena", "Pena", "PROPN", "NNP", "nsubj", 9), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("head", "head", "NOUN", "NN", "appos", 0), ("of", "of", "ADP", "IN", "prep", 2),
+                      ("the", "the", "DET", "DT", "det", 7), ("UN", "UN", "PROPN", "NNP", "compound", 7),
+                      ("peacekeeping", "peacekeeping", "NOUN", "NN", "compound", 7), ("forces", "force", "NOUN", "NNS", "pobj", 3),
+                      (",", ",", "PUNCT", ",", "punct", 0), ("reported", "report", "VERB", "VBD", "ROOT", 9),
+                      (".", ".", "PUNCT", ".", "punct", 9)],
+                     ents=[(0, 1, "PERSON"), (5, 6, "ORG")])
+    assert ("Pena", "kg:leaderOf", "UN") in triples(doc)

@@ -32,6 +32,7 @@ AGE = r"(?:,\s*(?:aged\s+)?\d+\s*,\s*)?"  # "Stacy Bickel, 25, of Tempe"
 REGION = re.compile(r"^in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
                     r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
                     r"southwestern|upper|lower))?$", re.IGNORECASE)
+AFFILIATION = re.compile(r"^,?\s*(?:of|at|with)(?:\s+the)?$")  # "Gilmore, of the Downtown Seattle Association"
 RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
 
@@ -78,7 +79,7 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
             elif a.cls == "Organization" and b.cls in PLACES and gap == "of":
                 yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
-            elif a.cls == "Person" and b.cls == "Organization" and gap in ("at", "at the", "of", "of the", "with", "with the"):
+            elif a.cls == "Person" and b.cls == "Organization" and AFFILIATION.match(gap):
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
             elif a.cls in PLACES and b.cls == "Organization" and gap in ("", "("):
                 # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)", "Cape Town Supreme Court"

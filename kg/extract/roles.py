@@ -39,6 +39,20 @@ def role_targets(noun: Token) -> list[Token]:
     return targets
 
 
+def named_inside(tokens: list[Token], mentions: MentionIndex) -> list[Token]:
+    """'head of the UN peacekeeping forces': when the phrase is unnamed, the name that modifies it."""
+    found = []
+    for token in tokens:
+        own = mentions.for_token(token)
+        if own is None or own.cls == "Concept":  # "the Russian embassy" is itself an organisation: keep it
+            inner = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss")
+                     and (m := mentions.named_at(c)) is not None and m.cls in ("Organization", "Place", "City", "Country")]
+            found.extend(inner or [token])
+        else:
+            found.append(token)
+    return found
+
+
 def role_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     claims: list[RawClaim] = []
     for token in doc:
@@ -83,7 +97,8 @@ def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionI
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     span_start = min(person.start, noun.idx)
     end = max(person.end, noun.idx + len(noun))
-    targets = [t for t in map(mentions.for_token, role_targets(noun)) if t is not None and t.cls != "Concept"]
+    targets = [t for t in map(mentions.for_token, named_inside(role_targets(noun), mentions))
+               if t is not None and t.cls != "Concept"]
     if person.cls == "Person" and (prop is not None or any(t.cls == "Organization" for t in targets)):
         yield RawClaim(person, "kg:jobTitle", Literal(title), Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85)
     elif prop is None:  # a plain description: "Rainbow Railroad, a charity" -> is a charity
