@@ -162,3 +162,9 @@ def test_role_in_an_unnamed_body_of_a_named_organisation():
                       (".", ".", "PUNCT", ".", "punct", 9)],
                      ents=[(0, 1, "PERSON"), (5, 6, "ORG")])
     assert ("Pena", "kg:leaderOf", "UN") in triples(doc)
+
+
+def test_a_list_of_countries_is_not_a_chain_of_places():
+    doc = flat([("Russia", "PROPN"), (",", "PUNCT"), ("Japan", "PROPN"), (",", "PUNCT"), ("Poland", "PROPN"),
+                ("signed", "VERB"), (".", "PUNCT")], ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")], root=5)
+    assert not any(p == "kg:locatedIn" for _, p, _ in triples(doc))

@@ -49,6 +49,8 @@ def place_chain(text: str, names: list[Mention], i: int) -> list[Mention]:
         gap = text[names[j].end:names[j + 1].start].strip()
         if gap not in (",", ", in", "in") or (gap != "," and chain):
             break
+        if names[j].cls == "Country" and names[j + 1].cls in ("Country", "City"):
+            break  # "Russia, Japan, Poland": a list of countries, not one inside another
         chain.append(names[j + 1])
         j += 1
     return chain
