@@ -36,10 +36,11 @@ def fact(graph, subject, predicate, obj):
     ("Ramzan Kadyrov", kg.KG.presidentOf, "Chechnya"),
     ("Northwind Foods", kg.KG.acquired, "Lakeside Dairy"),
     ("Lakeside Dairy", kg.KG.basedIn, "Madison"),
+    ("Northwind Foods", kg.KG.basedIn, "Denver"),
     ("Marcus Reyes", kg.KG.leaderOf, "Northwind Foods"),
     ("Elena Vella", kg.KG.worksFor, "Malta Independent"),
     ("Viktor Hale", kg.KG.leaderOf, "Liberty Party"),
-    ("Anna Petrova", kg.KG.spokespersonFor, "ministry"),
+    ("Anna Petrova", kg.KG.spokespersonFor, "Interior Ministry of Freedonia"),  # "the ministry" resolved
 ])
 def test_example_fact_is_a_plain_triple_with_provenance(example_graph, subject, prop, obj):
     assert has_fact(example_graph, subject, prop, obj)

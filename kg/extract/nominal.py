@@ -124,6 +124,8 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
             continue
         subject = mentions.for_token(noun)
+        if noun.dep_ == "appos" and (head := mentions.for_token(noun.head)) is not None and not head.local:
+            subject = head  # "Northwind Foods, a Denver-based grocery chain"
         if subject is None or subject.cls not in ("Organization", *PLACES):
             continue
         named = mentions.named_at(noun)

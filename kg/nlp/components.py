@@ -21,19 +21,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.component("kg_entity_trim_v1")
 def entity_trim(doc: Doc) -> Doc:
-    """Cut entities at line breaks and trim surrounding punctuation and whitespace tokens."""
+    """Split entities at line breaks (keeping every piece) and trim punctuation and spaces at their edges."""
     spans = []
     for ent in doc.ents:
-        start, end = ent.start, ent.end
+        pieces, start = [], ent.start
         for token in ent:
-            if "\n" in token.text_with_ws and token.i < end - 1:
-                end = token.i + 1  # keep the part before the break
-                break
-        while start < end and (doc[start].is_space or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
-            end -= 1
-        if end > start:
-            spans.append(Span(doc, start, end, label=ent.label))
+            if "\n" in token.text:
+                pieces.append((start, token.i))
+                start = token.i + 1
+            elif "\n" in token.whitespace_:
+                pieces.append((start, token.i + 1))
+                start = token.i + 1
+        pieces.append((start, ent.end))
+        for start, end in pieces:
+            while start < end and (doc[start].is_space or doc[start].is_punct):
+                start += 1
+            while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                end -= 1
+            if end > start:
+                spans.append(Span(doc, start, end, label=ent.label))
     doc.ents = filter_spans(spans)
     return doc

@@ -24,6 +24,12 @@ def normalise_name(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s'&.-]", " ", text)).strip()
 
 
+def name_head(name: str) -> str:
+    """The head word of a name: 'Interior Ministry of Freedonia' -> 'ministry'."""
+    words = normalise_name(name).split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def entity_key(mention: Mention, cls: str, doc_id: str) -> str:
     key = f"{cls}:{normalise_name(mention.text)}"
     return f"{doc_id}:{key}" if mention.local else key
@@ -70,7 +76,7 @@ class DocumentResolver:
         words = normalise_name(mention.text).split()
         if not mention.ner and words and len(words) <= 2:  # "the agency" -> the Environmental Protection Agency
             named_head = next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Organization"
-                               and len(m.text.split()) > 1 and normalise_name(m.text).split()[-1] == words[-1]), None)
+                               and len(m.text.split()) > 1 and name_head(m.text) == words[-1]), None)
             if named_head is not None:
                 return named_head
         wanted = DESCRIPTION_HEADS.get(words[-1]) if not mention.ner and words else None
