@@ -109,3 +109,23 @@ def test_one_named_graph_per_document(example_graph):
     docs = set(example_graph.subjects(predicate=None, object=kg.KG.Document))
     named = {g.identifier for g in example_graph.graphs() if len(g)}
     assert len(docs) == 4 and docs <= named
+
+
+def test_every_claims_evidence_covers_its_arguments_inside_its_sentence():
+    from kg.extract import extract
+    from kg.nlp import parse
+
+    documents = [d for d in read_sources([EXAMPLES]) if isinstance(d, kg.Document)]
+    checked = 0
+    for document, doc in parse(documents):
+        result = extract(doc, document)
+        sentences = {s.index: s for s in result.sentences}
+        for claim in result.claims:
+            p = claim.provenance
+            sentence = sentences[p.sentence]
+            assert sentence.start <= p.start < p.end <= sentence.end, claim
+            for argument in (claim.subject, claim.object):
+                if isinstance(argument, kg.Mention) and document.text[argument.start:argument.end] == argument.text:
+                    assert p.start <= argument.start and argument.end <= p.end, claim
+            checked += 1
+    assert checked > 40

@@ -38,6 +38,10 @@ RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resid
 
 def claim(subject: Mention, prop: str, obj: Mention | Literal, sentence: int, start: int, end: int,
           doc_id: str, confidence: float) -> RawClaim:
+    """A claim whose evidence runs from ``start`` to ``end``, widened to cover both arguments."""
+    for argument in (subject, obj):
+        if isinstance(argument, Mention) and argument.start != argument.end:
+            start, end = min(start, argument.start), max(end, argument.end)
     return RawClaim(subject, prop, obj, Provenance(doc_id, sentence, start, end, EXTRACTOR), confidence)
 
 
@@ -145,7 +149,8 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
             if based.lower_ == "based" and based.i >= 2 and doc[based.i - 1].text == "-":
                 place = mentions.named_at(doc[based.i - 2])
                 if place is not None and place.cls in PLACES:
-                    yield claim(subject, "kg:basedIn", place, sentence, place.start, subject.end, doc_id, 0.8)
+                    yield claim(subject, "kg:basedIn", place, sentence, min(place.start, subject.start),
+                                max(place.end, subject.end), doc_id, 0.8)
 
 
 HOME_WORDS = {"hometown", "home", "birthplace", "native"}
