@@ -36,6 +36,7 @@ $(BENCH_STAMP): $(STAMP)
 	touch $(BENCH_STAMP)
 
 bench-quality: $(BENCH_STAMP)
+	$(BIN)/kg eval gold tests/gold/examples.jsonl
 	$(BIN)/kg eval conll04 $(CONLL04)
 	$(BIN)/kg eval conll04 $(CONLL04) --system pairs
 	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv

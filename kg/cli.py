@@ -252,6 +252,31 @@ def eval_carb(
               f">= {threshold}), AUC {numbers['auc']:.1f}, {len(rows)} tuples", highlight=False, soft_wrap=True)
 
 
+@eval_app.command("gold")
+def eval_gold(
+    gold: Path = typer.Argument(..., help="kg gold file: one JSON object per article (see kg/eval/gold.py)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score entities, claims and quotes against hand-annotated articles (e.g. examples/gold.jsonl)."""
+    from kg.eval.gold import evaluate
+
+    if not gold.is_file():
+        raise fail(f"{gold}: no such file", EXIT_USAGE)
+    try:
+        scores = evaluate(gold)
+    except KGError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(scores.as_dict(), indent=1) + "\n")
+        return
+    table = Table("", "P", "R", "F1", "tp", "fp", "fn", title=f"{gold}: {scores.documents} articles")
+    for name in ("entities", "claims", "quotes"):
+        prf = getattr(scores, name)
+        d = prf.as_dict()
+        table.add_row(name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}", str(prf.tp), str(prf.fp), str(prf.fn))
+    out.print(table)
+
+
 def main() -> None:
     try:
         app()

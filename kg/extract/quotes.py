@@ -18,7 +18,9 @@ from kg.types import Provenance, RawQuote
 EXTRACTOR = "kg.quotes.v1"
 OPENING = "“"
 CLOSING = "”"
-MIN_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not speech
+MIN_WORDS = 4
+# "X denied that Y": Y is not what X said; the denial is kept as a denied claim instead.
+NOT_SAYING = {"deny", "reject", "dispute"}  # shorter quoted stretches are scare quotes or titles, not speech
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
     cues = lexicon().cues
     found: list[RawQuote] = []
     for token in doc:
-        if token.lemma_.lower() in cues and token.pos_ == "VERB":
+        if token.lemma_.lower() in cues and token.pos_ == "VERB" and token.lemma_.lower() not in NOT_SAYING:
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
             speakers = grammatical_subjects(token)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):

@@ -83,8 +83,10 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
         for obj in objects:
             pairs.append((lex.verb_property(lemma), obj, open_property(*lemma.split())))
     elif lemma not in ASPECT_VERBS and lemma not in lex.cues:  # "said in an email" is no relation
+        # "X was shot outside her home": the open relation reads "be shot outside", not "shoot outside"
+        surface = ["be", verb.lower_] if passive else lemma.split()
         for prep, obj in preps:
-            pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(*lemma.split(), prep)))
+            pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(*surface, prep)))
     if not pairs:
         return
     if lemma in lex.cues and not any(prop for prop, _, _ in pairs):

@@ -1,0 +1,92 @@
+"""kg's own gold format for annotated articles, and its scorer.
+
+One JSON object per line:
+  {"source": "file.txt",                          # relative to the gold file
+   "entities": [["Kirill Kalinin", "Person"], ...],
+   "claims":   [["Kirill Kalinin", "spokespersonFor", "Russian embassy", "asserted"], ...],
+   "quotes":   [["Kimahli Powell", "We had to stay quiet"], ...]}   # speaker and the quote's first words
+Claims name kg or open properties by local name; objects are entity labels or literal values.
+Matching ignores case; a quote matches when its text starts with the given words.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import KGError
+from kg.eval.scoring import PRF, compare
+from kg.query import run_query
+
+# Named entities only: descriptions (concepts and document-scoped nodes such as 'the police') and
+# nationality groups are not listed in gold files.
+ENTITIES = """SELECT DISTINCT ?label ?cls WHERE {
+  ?e kg:mentionedIn ?doc ; rdfs:label ?label ; a ?type . BIND(STRAFTER(STR(?type), "#") AS ?cls)
+  FILTER(?type NOT IN (kg:Concept, kg:Group) && !STRSTARTS(STR(?e), STR(?doc))) }"""
+CLAIMS = """SELECT DISTINCT ?s ?p ?o ?f WHERE {
+  ?c a kg:Claim ; rdf:subject/rdfs:label ?s ; rdf:predicate ?pp ; rdf:object ?oo ; kg:factuality ?ff ;
+     kg:sentence/kg:inDocument ?doc .
+  OPTIONAL { ?oo rdfs:label ?ol }
+  BIND(COALESCE(?ol, STR(?oo)) AS ?o) BIND(STRAFTER(STR(?ff), "#") AS ?f) BIND(REPLACE(STR(?pp), "^.*[#/]", "") AS ?p) }"""
+QUOTES = """SELECT DISTINCT ?speaker ?text WHERE {
+  ?q a kg:Quote ; kg:speaker/rdfs:label ?speaker ; kg:quotedText ?text ; kg:sentence/kg:inDocument ?doc }"""
+
+
+@dataclass(frozen=True)
+class GoldScores:
+    entities: PRF
+    claims: PRF
+    quotes: PRF
+    documents: int
+
+    def as_dict(self) -> dict:
+        return {"documents": self.documents, "entities": self.entities.as_dict(),
+                "claims": self.claims.as_dict(), "quotes": self.quotes.as_dict()}
+
+
+def _norm(*parts: str) -> tuple[str, ...]:
+    return tuple(" ".join(str(p).lower().split()) for p in parts)
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    records = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                record = json.loads(line)
+                record["source"]  # noqa: B018 - required
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise KGError(f"{path} line {number}: not a gold record ({exc}); see kg/eval/gold.py") from exc
+            records.append(record)
+    return records
+
+
+def score_document(graph, doc_iri, record: dict) -> tuple[PRF, PRF, PRF]:
+    binding = {"doc": doc_iri}
+    entities = {_norm(r.label, r.cls) for r in run_query(graph, ENTITIES, binding)}
+    claims = {_norm(r.s, r.p, r.o, r.f) for r in run_query(graph, CLAIMS, binding)}
+    quotes = [_norm(r.speaker, r.text) for r in run_query(graph, QUOTES, binding)]
+    gold_quotes = [_norm(*q) for q in record.get("quotes", [])]
+    matched = {g for g in gold_quotes if any(q[0] == g[0] and q[1].startswith(g[1]) for q in quotes)}
+    quote_prf = PRF(len(matched), len(quotes) - len(matched), len(gold_quotes) - len(matched))
+    return (compare({_norm(*e) for e in record.get("entities", [])}, entities),
+            compare({_norm(*c) for c in record.get("claims", [])}, claims), quote_prf)
+
+
+def evaluate(path: str | Path, settings=None) -> GoldScores:
+    """Build each gold record's source and score entities, claims and quotes (micro over documents)."""
+    from kg.build import build
+    from kg.ontology import document_iri
+
+    path = Path(path)
+    totals = [PRF(0, 0, 0), PRF(0, 0, 0), PRF(0, 0, 0)]
+    records = read_gold(path)
+    for record in records:
+        documents = []
+        graph = build([path.parent / record["source"]], settings=settings,
+                      on_document=lambda extraction: documents.append(extraction.document.id))
+        if not documents:
+            raise KGError(f"{path}: source {record['source']} could not be built")
+        scores = score_document(graph, document_iri(documents[0]), record)
+        totals = [t + s for t, s in zip(totals, scores)]
+    return GoldScores(*totals, documents=len(records))
