@@ -85,7 +85,8 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
             elif a.cls == "Organization" and b.cls in PLACES and gap == "of":
                 yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
-            elif a.cls == "Person" and b.cls == "Organization" and AFFILIATION.match(gap):
+            elif a.cls == "Person" and b.cls == "Organization" and AFFILIATION.match(gap) \
+                    and not (gap.lstrip(", ").startswith("at") and modifier(doc, b)):  # "at Ford's Theater" is a place
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
             elif a.cls in PLACES and b.cls == "Organization" and gap in ("", "("):
                 # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)", "Cape Town Supreme Court"
@@ -96,6 +97,12 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                     yield claim(b, "kg:basedIn", place, sentence, place.start, b.end, doc_id, 0.65)
             elif b.cls == "Person" and a.cls in (*PLACES, "Organization", "Person"):
                 yield from title_between(doc, a, b, sentence, doc_id)
+
+
+def modifier(doc: Doc, mention: Mention) -> bool:
+    """True when a name only modifies another noun: "at Ford's Theater", "at the Ford plant"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("poss", "compound")
 
 
 def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_id: str) -> Iterator[RawClaim]:
