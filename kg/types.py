@@ -60,6 +60,7 @@ class Mention:
     ner: str = ""  # spaCy label, "" for noun-phrase concepts
     pronoun: bool = False  # "he", "she": resolved to a person by the resolve stage
     local: bool = False  # an unnamed description ("the uncle"): its entity belongs to this document only
+    subject: bool = False  # the grammatical subject of its clause (salient for pronouns that follow)
 
 
 @dataclass(frozen=True)

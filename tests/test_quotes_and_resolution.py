@@ -88,3 +88,20 @@ def test_allegedly_makes_a_claim_alleged():
                      ents=[(0, 1, "ORG"), (3, 4, "ORG")])
     (claim,) = extract(doc, make_document(doc.text, source="<test>")).claims
     assert (claim.predicate, claim.factuality) == ("open:bribe", Factuality.ALLEGED)
+
+
+def test_pronouns_prefer_the_earlier_subject_and_respect_known_gender():
+    from kg.resolve.coref import DocumentResolver
+
+    text = "Mrs. Parks met John Smith. Smith thanked Mrs. Parks. She left. He stayed."
+    document = make_document(text, source="<test>")
+    parks = Mention("Mrs. Parks", 0, 10, "Person", 0, ner="PERSON", subject=True)
+    smith = Mention("John Smith", 15, 25, "Person", 0, ner="PERSON")
+    smith2 = Mention("Smith", 27, 32, "Person", 1, ner="PERSON", subject=True)
+    parks2 = Mention("Mrs. Parks", 41, 51, "Person", 1, ner="PERSON")
+    she = Mention("She", 53, 56, "Person", 2, pronoun=True)
+    he = Mention("He", 63, 65, "Person", 3, pronoun=True)
+    extraction = DocumentExtraction(document, (), (parks, smith, smith2, parks2), (), ())
+    resolver = DocumentResolver(extraction)
+    assert resolver.antecedent(she).text == "Mrs. Parks"  # the nearer subject, Smith, is not a she
+    assert resolver.antecedent(he).text == "Smith"  # the subject of the sentence before last; Parks is a she

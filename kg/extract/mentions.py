@@ -130,4 +130,5 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         cls = place_class(text)
     elif cls == "Person" and lexicon().kinds.get(tokens[-1].lower_.rstrip(".")) == "Organization":
         cls = "Organization"  # the small model often calls "Lakeside Dairy" a person
-    return Mention(text, start, end, cls, sentence, ner=ent.label_)
+    return Mention(text, start, end, cls, sentence, ner=ent.label_,
+                   subject=ent.root.dep_ in ("nsubj", "nsubjpass"))

@@ -16,6 +16,8 @@ from kg.resolve.places import CONTINENT_ADJECTIVES, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
 CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Concept"]
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
 DESCRIPTION_HEADS = {"country": "Country", "nation": "Country", "city": "City"}
 
 
@@ -72,7 +74,7 @@ class DocumentResolver:
     def antecedent(self, mention: Mention) -> Mention | None:
         """The named mention a pronoun or a definite description stands for."""
         if mention.pronoun:
-            return next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Person"), None)
+            return self.pronoun_antecedent(mention)
         words = normalise_name(mention.text).split()
         if not mention.ner and words and len(words) <= 2:  # "the agency" -> the Environmental Protection Agency
             named_head = next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Organization"
@@ -90,6 +92,34 @@ class DocumentResolver:
             place = gazetteer().lookup(candidate.text)
             if continent is None or (place is not None and place.continent == continent):
                 return candidate
+        return None
+
+    def pronoun_antecedent(self, pronoun: Mention) -> Mention | None:
+        """The person 'he'/'she' stands for: gender must not clash (known from Mr./Mrs./Ms.) and a known
+        match is preferred; then a person
+        earlier in the same sentence wins, then the subject of the nearest earlier sentence, then the
+        nearest person at all, looking back at most two sentences."""
+        wanted = PRONOUN_GENDER.get(pronoun.text.lower())
+        people = [m for m in reversed(self.named) if m.start < pronoun.start and self.cls_of(m) == "Person"
+                  and pronoun.sentence - m.sentence <= 2 and self.gender_of(m) in (None, wanted)]
+        known = [m for m in people if wanted is not None and self.gender_of(m) == wanted]
+        people = known or people  # a person known to match beats one of unknown gender
+        same_sentence = [m for m in people if m.sentence == pronoun.sentence]
+        if same_sentence:
+            return same_sentence[0]
+        earlier_subjects = [m for m in people if m.subject]
+        if earlier_subjects and people and earlier_subjects[0].sentence == people[0].sentence:
+            return earlier_subjects[0]
+        return people[0] if people else None
+
+    def gender_of(self, mention: Mention) -> str | None:
+        """'m' or 'f' when any name of the same person carries Mr. or Mrs./Ms./Miss; else unknown."""
+        key = self._name_key(mention)
+        for other in self.named:
+            if self._name_key(other) == key or other is mention:
+                first = other.text.split()[0].lower().rstrip(".")
+                if first in HONORIFIC_GENDER:
+                    return HONORIFIC_GENDER[first]
         return None
 
     def cls_of(self, mention: Mention) -> str:
