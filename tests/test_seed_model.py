@@ -44,3 +44,9 @@ def test_no_boilerplate_entities(seed_graph):
     labels = " ".join(str(o) for o in seed_graph.objects(None, RDFS.label))
     for junk in ("Justin Trudeau", "Facebook", "Karamo", "Lady Gaga", "Netflix", "Queer Eye", "kremlin.ru", "Sabrina"):
         assert junk not in labels
+
+
+def test_the_chechen_president_is_kadyrov(seed_graph):
+    said = {str(r.text) for r in run_query(
+        seed_graph, "SELECT ?text WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label 'Ramzan Kadyrov' ; kg:quotedText ?text }")}
+    assert "there are no gay people in the country" in said

@@ -51,6 +51,13 @@ class DocumentResolver:
                 full = self._full_name(mention, people)
                 if full is not None:
                     self.canonical[normalise_name(mention.text)] = full
+        # "the Chechen president" can stand for a person the article titled "president"
+        self.title_words: dict[str, set[str]] = {}
+        for claim in extraction.claims:
+            if claim.predicate == "kg:jobTitle" and isinstance(claim.object, Literal):
+                words = normalise_name(claim.object.value).split()
+                if words:
+                    self.title_words.setdefault(self._name_key(claim.subject), set()).add(words[-1])
         self.classes: dict[str, Counter] = {}
         for mention in self.named:
             target = self.canonical.get(normalise_name(mention.text), mention)
@@ -81,6 +88,11 @@ class DocumentResolver:
                                and len(m.text.split()) > 1 and name_head(m.text) == words[-1]), None)
             if named_head is not None:
                 return named_head
+        if not mention.ner and words and not mention.pronoun:
+            titled = next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Person"
+                           and words[-1] in self.title_words.get(self._name_key(m), ())), None)
+            if titled is not None:
+                return titled
         wanted = DESCRIPTION_HEADS.get(words[-1]) if not mention.ner and words else None
         if wanted is None:
             return None
