@@ -116,7 +116,7 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
             and (ent.text.replace(" ", "") + ".").lower() in lexicon().state_abbreviations:
         tokens = [*tokens, after]  # "Mich ." at the end of a sentence: the full stop belongs to the name
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = ent.doc.text[start:end]
+    text = ent.doc[tokens[0].i:tokens[-1].i + 1].text  # Doc.text rebuilds the whole text: slice tokens
     if tokens[-1].tag_ != "POS" and text.endswith(("'s", "’s")) and len(text) > 2:
         text, end = text[:-2], end - 2
     if not any(c.isalpha() for c in text):

@@ -93,7 +93,7 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
             if any(q.start <= start < q.end for q in direct):
                 continue  # already a direct quote
             sentence = mentions.sentence_of[clause.i]
-            found.append(RawQuote(doc.text[start:end], start, end,
+            found.append(RawQuote(doc[words[0].i:words[-1].i + 1].text, start, end,
                                   Provenance(doc_id, sentence, min(start, speaker.start), max(end, speaker.end), EXTRACTOR),
                                   speaker, "according to" if token.lower_ == "according" else token.lemma_.lower(),
                                   0.7 if not speaker.pronoun else 0.55, direct=False))
@@ -102,7 +102,8 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
 
 def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote]:
     quotes: list[RawQuote] = []
-    for span in find_quote_spans(doc.text):
+    text = doc.text  # built from the tokens on every access: once per document
+    for span in find_quote_spans(text):
         cue = cue_for(doc, span)
         if cue is None:
             continue
@@ -111,7 +112,7 @@ def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote
             continue
         sentence = mentions.sentence_of[doc.char_span(span.start, span.start + 1, alignment_mode="expand").start]
         start, end = min(span.start, speaker.start, cue.idx), max(span.end, speaker.end, cue.idx + len(cue))
-        quotes.append(RawQuote(span.inner(doc.text), span.start, span.end,
+        quotes.append(RawQuote(span.inner(text), span.start, span.end,
                                Provenance(doc_id, sentence, start, end, EXTRACTOR),
                                speaker, cue.lemma_.lower(), 0.9 if not speaker.pronoun else 0.75))
     return quotes + reported_speech(doc, mentions, doc_id, quotes)

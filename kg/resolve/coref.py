@@ -41,6 +41,8 @@ class DocumentResolver:
     def __init__(self, extraction: DocumentExtraction) -> None:
         self.doc_id = extraction.document.id
         self.named = sorted(extraction.mentions, key=lambda m: m.start)
+        self._name_keys: dict[str, str] = {}
+        self._classes_of_named: dict[Mention, str] = {}
         people = [m for m in self.named if m.cls == "Person" and len(m.text.split()) > 1]
         # canonical mention for each name string: full names stand for their parts
         self.canonical: dict[str, Mention] = {}
@@ -63,6 +65,7 @@ class DocumentResolver:
             target = self.canonical.get(normalise_name(mention.text), mention)
             cls = "Person" if target.cls == "Person" else mention.cls  # "Kalinin" tagged ORG is still him
             self.classes.setdefault(self._name_key(mention), Counter())[cls] += 1
+        self._classes_of_named = {m: self._vote(m) for m in self.named}  # antecedent scans ask often
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
         words = normalise_name(short.text).split()
@@ -76,7 +79,11 @@ class DocumentResolver:
         return (before[-1] if before else matches[0]) if matches else None
 
     def _name_key(self, mention: Mention) -> str:
-        return normalise_name(self.canonical.get(normalise_name(mention.text), mention).text)
+        key = self._name_keys.get(mention.text)
+        if key is None:
+            key = self._name_keys[mention.text] = normalise_name(
+                self.canonical.get(normalise_name(mention.text), mention).text)
+        return key
 
     def antecedent(self, mention: Mention) -> Mention | None:
         """The named mention a pronoun or a definite description stands for."""
@@ -135,6 +142,9 @@ class DocumentResolver:
         return None
 
     def cls_of(self, mention: Mention) -> str:
+        return self._classes_of_named.get(mention) or self._vote(mention)
+
+    def _vote(self, mention: Mention) -> str:
         votes = self.classes.get(self._name_key(mention))
         if not votes:
             return mention.cls
