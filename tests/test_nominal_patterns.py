@@ -168,3 +168,23 @@ def test_a_list_of_countries_is_not_a_chain_of_places():
     doc = flat([("Russia", "PROPN"), (",", "PUNCT"), ("Japan", "PROPN"), (",", "PUNCT"), ("Poland", "PROPN"),
                 ("signed", "VERB"), (".", "PUNCT")], ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")], root=5)
     assert not any(p == "kg:locatedIn" for _, p, _ in triples(doc))
+
+
+def test_relative_pronoun_object_of_a_passive_is_its_noun():
+    doc = hand_parse([("Oswald", "Oswald", "PROPN", "NNP", "ROOT", 0), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("who", "who", "PRON", "WP", "nsubjpass", 4), ("was", "be", "AUX", "VBD", "auxpass", 4),
+                      ("shot", "shoot", "VERB", "VBN", "relcl", 0), ("by", "by", "ADP", "IN", "agent", 4),
+                      ("Ruby", "Ruby", "PROPN", "NNP", "pobj", 5)],
+                     ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert ("Ruby", "kg:attacked", "Oswald") in triples(doc)
+
+
+def test_dateline_with_a_date_and_a_headquarters():
+    doc = flat([("Moscow", "PROPN"), ("March", "PROPN"), ("5", "NUM"), ("(", "PUNCT"), ("ITAR-TASS", "PROPN"),
+                (")", "PUNCT")], ents=[(0, 1, "GPE"), (4, 5, "ORG")])
+    assert ("ITAR-TASS", "kg:basedIn", "Moscow") in triples(doc)
+    doc = hand_parse([("at", "at", "ADP", "IN", "ROOT", 0), ("NRC", "NRC", "PROPN", "NNP", "compound", 2),
+                      ("headquarters", "headquarters", "NOUN", "NN", "pobj", 0), ("in", "in", "ADP", "IN", "prep", 2),
+                      ("Rockville", "Rockville", "PROPN", "NNP", "pobj", 3)],
+                     ents=[(1, 2, "ORG"), (4, 5, "GPE")])
+    assert ("NRC", "kg:basedIn", "Rockville") in triples(doc)

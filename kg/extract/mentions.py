@@ -10,6 +10,7 @@ from kg.types import Mention
 NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "NORP": "Group", "EVENT": "Event"}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 NP_MODIFIERS = {"amod", "compound", "nmod", "npadvmod", "hmod", "hyph"}
 VAGUE_WORDS = {"own", "other", "such", "more", "further", "many", "several", "some", "any", "all", "both",
                "this", "that", "these", "those", "same", "various", "certain", "first", "last", "little"}
@@ -51,6 +52,8 @@ class MentionIndex:
         if token.ent_type_ and token.ent_type_ not in NER_CLASSES:
             return None  # dates, numbers, money: qualifiers, not entities
         lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            return self.for_token(token.head.head)  # "Oswald, who had been shot by Ruby": who = Oswald
         if token.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
                 return Mention(token.text, token.idx, token.idx + len(token), "Person",

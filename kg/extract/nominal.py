@@ -32,6 +32,8 @@ AGE = r"(?:,\s*(?:aged\s+)?\d+\s*,\s*)?"  # "Stacy Bickel, 25, of Tempe"
 REGION = re.compile(r"^in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
                     r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
                     r"southwestern|upper|lower))?$", re.IGNORECASE)
+# Between a dateline's place and the agency: nothing, "(", or a date ("Moscow March 5 (ITAR-TASS)").
+DATELINE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?\(?$")
 AFFILIATION = re.compile(r"^,?\s*(?:of|at|with)(?:\s+the)?$")  # "Gilmore, of the Downtown Seattle Association"
 RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
@@ -88,7 +90,7 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
             elif a.cls == "Person" and b.cls == "Organization" and AFFILIATION.match(gap) \
                     and not (gap.lstrip(", ").startswith("at") and modifier(doc, b)):  # "at Ford's Theater" is a place
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
-            elif a.cls in PLACES and b.cls == "Organization" and gap in ("", "("):
+            elif a.cls in PLACES and b.cls == "Organization" and DATELINE.match(gap):
                 # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)", "Cape Town Supreme Court"
                 k = i
                 while k > 0 and names[k - 1].cls in PLACES and text[names[k - 1].end:names[k].start].strip() == ",":
@@ -152,6 +154,13 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
                     yield claim(subject, "kg:locatedIn", place,
                                 sentence, min(subject.start, place.start), max(subject.end, place.end), doc_id,
                                 0.8 if not subject.local else 0.65)
+        if noun.lemma_.lower() in SEATS:  # "at NRC headquarters in Rockville": the organisation is based there
+            owners = [mentions.named_at(c) for c in noun.children if c.dep_ in ("compound", "poss")]
+            for owner in (o for o in owners if o is not None and o.cls == "Organization"):
+                for place_token in (o for p in children(noun, "prep") if p.lower_ == "in" for o in children(p, "pobj")):
+                    place = mentions.named_at(place_token)
+                    if place is not None and place.cls in PLACES:
+                        yield claim(owner, "kg:basedIn", place, sentence, owner.start, place.end, doc_id, 0.75)
         for based in noun.lefts:  # "Denver-based": 'based' modifies the noun, the place precedes the hyphen
             if based.lower_ == "based" and based.i >= 2 and doc[based.i - 1].text == "-":
                 place = mentions.named_at(doc[based.i - 2])
@@ -160,6 +169,7 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
                                 max(place.end, subject.end), doc_id, 0.8)
 
 
+SEATS = {"headquarters", "head office", "hq", "seat", "base"}
 HOME_WORDS = {"hometown", "home", "birthplace", "native"}
 
 

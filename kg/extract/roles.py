@@ -39,6 +39,19 @@ def role_targets(noun: Token) -> list[Token]:
     return targets
 
 
+def deeper_organisations(noun: Token) -> list[Token]:
+    """Named organisations in prepositional phrases anywhere inside the description (not in clauses)."""
+    found = []
+    stack = [c for c in noun.children if c.dep_ == "prep"]
+    while stack:
+        prep = stack.pop()
+        for pobj in children(prep, "pobj"):
+            if pobj.ent_type_ == "ORG" and prep.lower_ in ROLE_PREPS:
+                found.append(pobj)
+            stack.extend(c for c in pobj.children if c.dep_ == "prep")
+    return found
+
+
 def named_inside(tokens: list[Token], mentions: MentionIndex) -> list[Token]:
     """'head of the UN peacekeeping forces': when the phrase is unnamed, the name that modifies it."""
     found = []
@@ -99,6 +112,8 @@ def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionI
     end = max(person.end, noun.idx + len(noun))
     targets = [t for t in map(mentions.for_token, named_inside(role_targets(noun), mentions))
                if t is not None and t.cls != "Concept"]
+    if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
+        targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]
     if person.cls == "Person" and (prop is not None or any(t.cls == "Organization" for t in targets)):
         yield RawClaim(person, "kg:jobTitle", Literal(title), Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85)
     elif prop is None:  # a plain description: "Rainbow Railroad, a charity" -> is a charity
