@@ -131,18 +131,29 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     yield claim(person, prop, where, sentence, where.start, person.end, doc_id, 0.7)
 
 
+def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """'at NRC headquarters in Rockville': the organisation is based there."""
+    owners = [mentions.named_at(c) for c in noun.children if c.dep_ in ("compound", "poss")]
+    places = [mentions.named_at(o) for p in children(noun, "prep") if p.lower_ == "in" for o in children(p, "pobj")]
+    for owner, place in product(owners, places):
+        if owner is not None and owner.cls == "Organization" and place is not None and place.cls in PLACES:
+            yield claim(owner, "kg:basedIn", place, mentions.sentence_of[noun.i], owner.start, place.end, doc_id, 0.75)
+
+
 def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
     """'the Russian embassy in Ottawa'; 'a Denver-based grocery chain'."""
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
             continue
+        if noun.lemma_.lower() in SEATS:
+            yield from seat_claims(noun, mentions, doc_id)
         subject = mentions.for_token(noun)
         if noun.dep_ == "appos" and (head := mentions.for_token(noun.head)) is not None and not head.local:
             subject = head  # "Northwind Foods, a Denver-based grocery chain"
         if subject is None or subject.cls not in ("Organization", *PLACES):
             continue
         named = mentions.named_at(noun)
-        if named is not None and doc.char_span(named.start, named.end, alignment_mode="expand").root != noun:
+        if named is not None and doc.char_span(named.start, named.end, alignment_mode="expand").root.i != noun.i:
             continue  # only the head token of a name speaks for it
         sentence = mentions.sentence_of[noun.i]
         for prep in children(noun, "prep"):
@@ -154,13 +165,6 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
                     yield claim(subject, "kg:locatedIn", place,
                                 sentence, min(subject.start, place.start), max(subject.end, place.end), doc_id,
                                 0.8 if not subject.local else 0.65)
-        if noun.lemma_.lower() in SEATS:  # "at NRC headquarters in Rockville": the organisation is based there
-            owners = [mentions.named_at(c) for c in noun.children if c.dep_ in ("compound", "poss")]
-            for owner in (o for o in owners if o is not None and o.cls == "Organization"):
-                for place_token in (o for p in children(noun, "prep") if p.lower_ == "in" for o in children(p, "pobj")):
-                    place = mentions.named_at(place_token)
-                    if place is not None and place.cls in PLACES:
-                        yield claim(owner, "kg:basedIn", place, sentence, owner.start, place.end, doc_id, 0.75)
         for based in noun.lefts:  # "Denver-based": 'based' modifies the noun, the place precedes the hyphen
             if based.lower_ == "based" and based.i >= 2 and doc[based.i - 1].text == "-":
                 place = mentions.named_at(doc[based.i - 2])
