@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import MentionIndex
+from kg.extract.roles import role_relation
 from kg.extract.syntax import children
 from kg.resolve.places import country_for_demonym
 from kg.types import Literal, Mention, Provenance, RawClaim
@@ -119,16 +120,12 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         return
     title = doc[words[0].i:words[-1].i + 1].text
     prop = lexicon().role_property(title.replace(".", ""))
-    if where.cls == "Person":  # "Kennedy assassin Sirhan Sirhan": only a killing links two people here
-        if prop == "kg:killed":
-            yield claim(person, prop, where, sentence, where.start, person.end, doc_id, 0.7)
+    relation = role_relation(prop, where.cls)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
+    if relation is None:
         return
-    if prop == "kg:killed":
-        return
-    if prop is None:
-        prop = "kg:worksFor" if where.cls == "Organization" else "kg:livesIn"
-    yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)
-    yield claim(person, prop, where, sentence, where.start, person.end, doc_id, 0.7)
+    if relation != "kg:killed":
+        yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)
+    yield claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)
 
 
 def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:

@@ -95,6 +95,19 @@ PLACE_CLASSES = ("Place", "City", "Country")
 PLACE_ROLES = {"kg:leaderOf", "kg:presidentOf", "kg:ministerOf", "kg:memberOf"}
 
 
+def role_relation(prop: str | None, target_cls: str) -> str | None:
+    """What a role links its holder to: an assassin's target is a person; a role in a place is held
+    there only for leaders and members ("Illinois governor"), otherwise it says where the person is
+    ("an Atlanta architect"); an unlisted role in a named body is work for it ("publisher of X")."""
+    if target_cls == "Person":
+        return prop if prop == "kg:killed" else None
+    if prop == "kg:killed":
+        return None
+    if target_cls in PLACE_CLASSES:
+        return prop if prop in PLACE_ROLES else "kg:livesIn"
+    return prop or "kg:worksFor"
+
+
 def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
     """What a description of a person or organisation says: its role, where it is held, or what it is."""
     person = mentions.for_token(person_token)
@@ -124,14 +137,7 @@ def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionI
     if person.cls != "Person":
         return
     for target in targets:
-        if target.cls == "Person":
-            relation = prop if prop == "kg:killed" else None  # an assassin's target is a person
-        elif prop == "kg:killed":
-            relation = None
-        elif target.cls in PLACE_CLASSES:  # "an Atlanta architect", "France's deputy representative"
-            relation = prop if prop in PLACE_ROLES else "kg:livesIn"
-        else:  # "publisher of the Huntington Herald-Press": an unlisted role in a named body is work for it
-            relation = prop or "kg:worksFor"
+        relation = role_relation(prop, target.cls)
         if relation is not None:
             yield RawClaim(person, relation, target,
                            Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
