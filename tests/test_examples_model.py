@@ -129,3 +129,9 @@ def test_every_claims_evidence_covers_its_arguments_inside_its_sentence():
                     assert p.start <= argument.start and argument.end <= p.end, claim
             checked += 1
     assert checked > 40
+
+
+def test_a_nationality_before_a_title_means_the_country():
+    graph = kg.build_text("Croatian President Franjo Tudjman met reporters in Geneva on Monday.")
+    assert has_fact(graph, "Franjo Tudjman", kg.KG.presidentOf, "Croatia")
+    assert bool(run_query(graph, "ASK { ?c a kg:Country ; rdfs:label 'Croatia' ; skos:altLabel 'Croatian' }").askAnswer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import lexicon
-from kg.resolve.places import gazetteer, place_class
+from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Mention
 
 NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
@@ -96,6 +96,16 @@ class MentionIndex:
         return True
 
 
+def nationality_as_place(ent: Span) -> bool:
+    """A nationality word in front of a title and a name means the place: 'Soviet President Gorbachev'."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("compound", "amod", "nmod") or head.i == ent.root.i:
+        return False
+    titled = head.lower_.rstrip(".") in lexicon().titles or lexicon().role_property(head.lower_)
+    followed_by_name = any(t.ent_type_ == "PERSON" for t in head.doc[head.i + 1:head.i + 3])
+    return bool(titled) and (followed_by_name or head.ent_type_ == "PERSON")
+
+
 def named_mention(ent: Span, sentence: int) -> Mention | None:
     cls = NER_CLASSES.get(ent.label_)
     if cls is None:
@@ -127,6 +137,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
     if cls in ("Organization", "Person") and len(tokens) <= 3 and (
             gazetteer().is_well_known_place(text) or text.replace(" ", "").lower() in lexicon().state_abbreviations):
         cls = "Place"  # "ADDIS ABABA" in a dateline, "Slovakia" tagged ORG
+    if cls == "Group" and nationality_as_place(ent):
+        cls = "Country" if country_for_demonym(text) else "Place"  # "Croatian President Franjo Tudjman"
     if cls == "Place" and text.replace(" ", "").lower() in lexicon().state_abbreviations:
         cls = "Place"  # a US state
     elif cls == "Place":

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 from kg.extract.lexicon import lexicon
-from kg.resolve.places import CONTINENT_ADJECTIVES, gazetteer
+from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
 CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Concept"]
@@ -158,6 +159,9 @@ class DocumentResolver:
             mention = antecedent
         elif mention.pronoun:
             return None
+        if mention.ner == "NORP" and mention.cls == "Country":  # "Croatian President X": the place is Croatia
+            country = country_for_demonym(mention.text)
+            return replace(mention, text=country.name) if country else mention
         named = self.canonical.get(normalise_name(mention.text))
         if not mention.ner and named is not None:
             return named  # a noun phrase NER missed ("Northwind Foods agrees ...") that is named elsewhere
@@ -181,7 +185,10 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
             return None
         found = resolver.key(mention)
         if found is not None:  # a description or pronoun adds its antecedent, not itself, as a form
-            members.setdefault(found, []).append(resolver.antecedent(mention) or mention)
+            form = resolver.antecedent(mention) or mention
+            members.setdefault(found, []).append(form)
+            if form.ner == "NORP" and form.cls == "Country":  # "Croatian" names Croatia: add the country's name
+                members[found].append(resolver.resolve(form))
         return found
 
     for mention in extraction.mentions:
@@ -205,7 +212,8 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
 
 def make_entity(key: str, mentions: list[Mention], doc_id: str) -> Entity:
     forms = Counter(m.text for m in mentions)
-    name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
+    names = Counter(m.text for m in mentions if not (m.ner == "NORP" and m.cls == "Country")) or forms
+    name = max(names, key=lambda f: (len(f.split()), names[f], f))  # "Croatia", not "Croatian"
     cls = key.removeprefix(f"{doc_id}:").split(":", 1)[0]
     unique = tuple(dict.fromkeys(sorted(mentions, key=lambda m: m.start)))
     return Entity(key, name, cls, tuple(sorted(set(forms) - {name})), unique, doc_scoped=key.startswith(doc_id))
