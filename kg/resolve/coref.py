@@ -161,7 +161,7 @@ class DocumentResolver:
             return None
         if mention.ner == "NORP" and mention.cls == "Country":  # "Croatian President X": the place is Croatia
             country = country_for_demonym(mention.text)
-            return replace(mention, text=country.name) if country else mention
+            return replace(mention, text=country.name, ner="GPE") if country else mention
         named = self.canonical.get(normalise_name(mention.text))
         if not mention.ner and named is not None:
             return named  # a noun phrase NER missed ("Northwind Foods agrees ...") that is named elsewhere
