@@ -188,3 +188,13 @@ def test_dateline_with_a_date_and_a_headquarters():
                       ("Rockville", "Rockville", "PROPN", "NNP", "pobj", 3)],
                      ents=[(1, 2, "ORG"), (4, 5, "GPE")])
     assert ("NRC", "kg:basedIn", "Rockville") in triples(doc)
+
+
+def test_one_of_the_experts_in_a_place():
+    doc = hand_parse([("Tal", "Tal", "PROPN", "NNP", "nsubj", 8), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("one", "one", "NUM", "CD", "appos", 0), ("of", "of", "ADP", "IN", "prep", 2),
+                      ("the", "the", "DET", "DT", "det", 5), ("strategists", "strategist", "NOUN", "NNS", "pobj", 3),
+                      ("in", "in", "ADP", "IN", "prep", 5), ("Israel", "Israel", "PROPN", "NNP", "pobj", 6),
+                      ("says", "say", "VERB", "VBZ", "ROOT", 8)],
+                     ents=[(0, 1, "PERSON"), (7, 8, "GPE")])
+    assert ("Tal", "kg:livesIn", "Israel") in triples(doc)

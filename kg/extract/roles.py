@@ -82,6 +82,8 @@ def role_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]
 
 def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     """Either side may be the person: 'Powell, executive director of X' / "X's president, Kadyrov"."""
+    if appos.lower_ == "one":  # "Yisrael Tal, one of the top strategists in Israel"
+        appos = next((o for p in children(appos, "prep") if p.lower_ == "of" for o in children(p, "pobj")), appos)
     head_m, appos_m = mentions.named_at(head), mentions.named_at(appos)
     if head_m is not None and head_m.cls in ("Person", "Organization") and appos_m is None:
         return list(describe(head, appos, appos, mentions, doc_id))
