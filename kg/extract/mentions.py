@@ -47,8 +47,9 @@ class MentionIndex:
         if named is not None:
             return named
         for appos in token.children:  # "Its founder, Greta Olsen, will join" -> Greta Olsen
-            if appos.dep_ == "appos" and (found := self.named_at(appos)) is not None and found.cls == "Person":
-                return found
+            if appos.dep_ in ("appos", "compound") and (found := self.named_at(appos)) is not None \
+                    and found.cls in ("Person", "Organization") and (appos.dep_ == "appos" or appos.i == token.i + 1):
+                return found  # "the US agrochemical giant Monsanto" -> Monsanto
         if token.ent_type_ and token.ent_type_ not in NER_CLASSES:
             return None  # dates, numbers, money: qualifiers, not entities
         lower = token.lower_
@@ -59,7 +60,7 @@ class MentionIndex:
                 return Mention(token.text, token.idx, token.idx + len(token), "Person",
                                self.sentence_of[token.i], pronoun=True)
             return None
-        if token.pos_ not in ("NOUN", "PROPN") or lower in VAGUE_WORDS:
+        if token.pos_ not in ("NOUN", "PROPN") or lower in VAGUE_WORDS or len(token.text) < 2:
             return None
         return self.noun_phrase(token)
 

@@ -21,6 +21,8 @@ EXTRACTOR = "kg.relations.v1"
 # Verbs that carry no relation of their own; their xcomp carries it ("started charging").
 ASPECT_VERBS = {"start", "begin", "continue", "stop", "keep", "try", "want", "need", "have", "be", "get",
                 "seem", "appear", "go", "use", "refuse", "decide", "plan", "expect", "hope"}
+CONNECTIVE_NOUNS = {"addition", "fact", "contrast", "particular", "general", "turn", "total", "short", "sum",
+                    "effect", "case", "meantime", "meanwhile", "return", "response"}
 # Verb-object idioms that say nothing about their subject ("the purge took place").
 IDIOMS = {"take place", "take time", "make sense"}
 
@@ -45,6 +47,8 @@ def prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
         if prep.pos_ != "ADP":
             continue  # a dative noun ("gave them asylum") is handled as an object
         for pobj in children(prep, "pobj"):
+            if pobj.lemma_.lower() in CONNECTIVE_NOUNS:
+                continue  # "in addition", "in fact": a connective, not an argument
             for obj in with_conjuncts(pobj):
                 yield prep.lower_, obj
 

@@ -7,6 +7,9 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Verbs whose object does what the following infinitive says ("told parents to kill them").
+OBJECT_CONTROL = {"tell", "order", "direct", "ask", "force", "urge", "persuade", "allow", "instruct", "encourage",
+                  "compel", "invite", "require", "pressure", "help", "enable", "permit", "warn", "advise", "convince"}
 INSTRUMENTS = {"shot", "bullet", "bomb", "gunfire", "blast"}  # things that kill for whoever used them
 # Clauses that share their head verb's subject when they have none of their own.
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
@@ -47,6 +50,10 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         return [copula_subject(verb.head) or verb.head]  # "the railroad operating out of Russia"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 4:
         return clause_subjects(verb.head.head, depth=depth + 1)  # "convicted of murdering X", "by killing X"
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in OBJECT_CONTROL:
+        controllers = [o for o in children(verb.head, "dobj", "dative")]
+        if controllers:  # "directed a firm to give a bribe": the firm gives it
+            return [c for o in controllers for c in with_conjuncts(o)]
     if verb.dep_ in SUBJECT_SHARING and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return grammatical_subjects(verb.head, depth=depth + 1)
     return []
@@ -70,7 +77,9 @@ def copula_subject(noun: Token) -> Token | None:
 def clause_subjects(head: Token, *, depth: int) -> list[Token]:
     """Who does what the clause under ``head`` describes: 'X was convicted of murdering Y' -> X."""
     if head.pos_ in ("NOUN", "PROPN"):
-        return [head]  # "the man convicted of killing Kennedy" climbs to 'man' through acl below
+        if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            return grammatical_subjects(head.head, depth=depth)  # "Monsanto paid a fine for bribing X"
+        return [head]
     if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
         return [head.head]
     if head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):

@@ -17,6 +17,8 @@ from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazette
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
 CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Concept"]
+GENERIC_ORGANISATIONS = {"company", "firm", "group", "corporation", "giant", "business", "retailer", "carrier", "bank",
+                         "insurer", "manufacturer", "maker", "airline", "broadcaster", "newspaper", "club", "party"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
 DESCRIPTION_HEADS = {"country": "Country", "nation": "Country", "city": "City"}
@@ -94,6 +96,9 @@ class DocumentResolver:
         if not mention.ner and words and len(words) <= 2:  # "the agency" -> the Environmental Protection Agency
             named_head = next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Organization"
                                and len(m.text.split()) > 1 and name_head(m.text) == words[-1]), None)
+            if named_head is None and words[-1] in GENERIC_ORGANISATIONS:  # "the firm said" -> the last named firm
+                named_head = next((m for m in reversed(self.named) if m.start < mention.start
+                                   and self.cls_of(m) == "Organization"), None)
             if named_head is not None:
                 return named_head
         if not mention.ner and words and not mention.pronoun:
