@@ -198,3 +198,15 @@ def test_one_of_the_experts_in_a_place():
                       ("says", "say", "VERB", "VBZ", "ROOT", 8)],
                      ents=[(0, 1, "PERSON"), (7, 8, "GPE")])
     assert ("Tal", "kg:livesIn", "Israel") in triples(doc)
+
+
+def test_participle_after_a_name_and_comma_describes_that_name():
+    # the small parser hangs "convicted" on the main verb; the killer is the name before the comma, not the court
+    doc = hand_parse([("The", "the", "DET", "DT", "det", 1), ("court", "court", "NOUN", "NN", "nsubj", 2),
+                      ("freed", "free", "VERB", "VBD", "ROOT", 2), ("Adamson", "Adamson", "PROPN", "NNP", "dobj", 2),
+                      (",", ",", "PUNCT", ",", "punct", 2), ("convicted", "convict", "VERB", "VBN", "advcl", 2),
+                      ("of", "of", "ADP", "IN", "prep", 5), ("murdering", "murder", "VERB", "VBG", "pcomp", 6),
+                      ("Bolles", "Bolles", "PROPN", "NNP", "dobj", 7), (".", ".", "PUNCT", ".", "punct", 2)],
+                     ents=[(3, 4, "PERSON"), (8, 9, "PERSON")])
+    found = triples(doc)
+    assert ("Adamson", "kg:killed", "Bolles") in found and ("court", "kg:killed", "Bolles") not in found
