@@ -105,3 +105,11 @@ def test_pronouns_prefer_the_earlier_subject_and_respect_known_gender():
     resolver = DocumentResolver(extraction)
     assert resolver.antecedent(she).text == "Mrs. Parks"  # the nearer subject, Smith, is not a she
     assert resolver.antecedent(he).text == "Smith"  # the subject of the sentence before last; Parks is a she
+
+
+def test_straight_quotes_reopened_after_a_sentence_continue_the_quote():
+    text = ('Souness said: "He cannot play for me again. He has been a disruptive influence. "He cannot go on '
+            'television and accuse me of lies." The chairman called it "totally unacceptable and unprofessional".')
+    assert [s.inner(text) for s in find_quote_spans(text)] == [
+        "He cannot play for me again. He has been a disruptive influence. He cannot go on television and accuse me of lies.",
+        "totally unacceptable and unprofessional"]

@@ -30,25 +30,41 @@ class QuoteSpan:
 
     def inner(self, text: str) -> str:
         body = text[self.start + 1:self.end - 1]
-        return re.sub(r"\s*\n\s*[“\"]?", " ", body).strip().rstrip(",")
+        body = re.sub(r"\s*\n\s*[“\"]?", " ", body)  # a quote continued over paragraphs
+        body = re.sub(r"(?<=[.!?])\s+[“\"](?=\S)", " ", body)  # ... or over sentences, reopened: 'club. "He can't'
+        return body.strip().rstrip(",")
+
+
+def mark_direction(text: str, i: int) -> str:
+    """'open' or 'close' for the quotation mark at ``i``; straight quotes are judged by their neighbours."""
+    ch = text[i]
+    if ch == OPENING:
+        return "open"
+    if ch == CLOSING:
+        return "close"
+    before = text[i - 1] if i else " "
+    return "open" if before.isspace() or before in "([{—–-" else "close"
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Pair curly or straight double quotes; an unclosed quote continues into the next paragraph."""
+    """Pair curly or straight double quotes. An opening mark inside an open quote continues it when a
+    sentence or paragraph has just ended (news style reopens a quote without closing it), and
+    otherwise replaces it as a stray mark; a paragraph that ends without continuing closes nothing."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
-        if ch == OPENING or (ch == '"' and open_at is None):
-            if open_at is None:
-                open_at = i
-            elif "\n\n" not in text[open_at:i]:
-                open_at = i  # a stray opening mark: restart from the newer one
-        elif (ch == CLOSING or ch == '"') and open_at is not None:
-            spans.append(QuoteSpan(open_at, i + 1))
-            open_at = None
+        if ch in (OPENING, CLOSING, '"'):
+            direction = mark_direction(text, i)
+            if direction == "open":
+                if open_at is None:
+                    open_at = i
+                elif not re.search(r"([.!?,]\s*|\n\n)$", text[open_at:i]):
+                    open_at = i  # a stray opening mark: restart from the newer one
+            elif open_at is not None:
+                spans.append(QuoteSpan(open_at, i + 1))
+                open_at = None
         elif ch == "\n" and open_at is not None and text[i + 1:i + 2] == "\n":
-            following = text[i + 2:i + 3]
-            if following not in (OPENING, '"'):
+            if text[i + 2:i + 3] not in (OPENING, '"'):
                 open_at = None  # the paragraph ended without continuing the quote
     return [s for s in spans if len(s.inner(text).split()) >= MIN_WORDS]
 
@@ -87,6 +103,8 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
             words = [t for t in words if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == words[0].i)]
             while words and words[-1].is_punct:
                 words.pop()
+            while words and words[0].is_punct:
+                words.pop(0)
             if speaker is None or len(words) < MIN_WORDS:
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1])

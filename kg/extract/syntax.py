@@ -7,6 +7,10 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Verbs whose object did what a following "for/of/with + gerund" says ("accused him of lying").
+OBJECT_GERUND_VERBS = {"accuse", "charge", "probe", "investigate", "blame", "thank", "praise", "criticise", "criticize",
+                       "fine", "punish", "sue", "convict", "arrest", "jail", "suspect", "credit", "reward", "condemn",
+                       "congratulate", "sentence", "prosecute", "indict", "honour", "honor", "attack", "slam"}
 # Verbs whose object does what the following infinitive says ("told parents to kill them").
 OBJECT_CONTROL = {"tell", "order", "direct", "ask", "force", "urge", "persuade", "allow", "instruct", "encourage",
                   "compel", "invite", "require", "pressure", "help", "enable", "permit", "warn", "advise", "convince"}
@@ -53,7 +57,7 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):  # "Tom Wolfe, born in Richmond"
         return [copula_subject(verb.head) or verb.head]  # "the railroad operating out of Russia"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 4:
-        return clause_subjects(verb.head.head, depth=depth + 1)  # "convicted of murdering X", "by killing X"
+        return clause_subjects(verb.head.head, depth=depth + 1, prep=verb.head)  # "convicted of murdering X"
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in OBJECT_CONTROL:
         controllers = [o for o in children(verb.head, "dobj", "dative")]
         if controllers:  # "directed a firm to give a bribe": the firm gives it
@@ -78,7 +82,7 @@ def copula_subject(noun: Token) -> Token | None:
     return None
 
 
-def clause_subjects(head: Token, *, depth: int) -> list[Token]:
+def clause_subjects(head: Token, *, depth: int, prep: Token) -> list[Token]:
     """Who does what the clause under ``head`` describes: 'X was convicted of murdering Y' -> X."""
     if head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
@@ -91,8 +95,8 @@ def clause_subjects(head: Token, *, depth: int) -> list[Token]:
     if is_passive(head):
         return passive_subjects(head) or grammatical_subjects(head, depth=depth)
     objects = [o for o in children(head, "dobj")]
-    if objects:  # "Russia will probe Canada for saving X", "accused him of killing X": the object did it
-        return objects
+    if objects and head.lemma_ in OBJECT_GERUND_VERBS and prep.lower_ in ("for", "of", "with"):
+        return objects  # "Russia will probe Canada for saving X", "accused him of killing X": the object did it
     return grammatical_subjects(head, depth=depth)
 
 
