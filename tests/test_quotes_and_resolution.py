@@ -113,3 +113,15 @@ def test_straight_quotes_reopened_after_a_sentence_continue_the_quote():
     assert [s.inner(text) for s in find_quote_spans(text)] == [
         "He cannot play for me again. He has been a disruptive influence. He cannot go on television and accuse me of lies.",
         "totally unacceptable and unprofessional"]
+
+
+def test_honorific_and_surname_resolve_to_the_full_name():
+    from kg.resolve.coref import DocumentResolver
+
+    text = "Jan Bolz spoke. Mr Bolz left. Mr Bolz returned."
+    document = make_document(text, source="<test>")
+    full = Mention("Jan Bolz", 0, 8, "Person", 0, ner="PERSON")
+    first = Mention("Mr Bolz", 16, 23, "Person", 1, ner="PERSON")
+    second = Mention("Mr Bolz", 30, 37, "Person", 2, ner="PERSON")
+    resolver = DocumentResolver(DocumentExtraction(document, (), (full, first, second), (), ()))
+    assert resolver.key(first) == resolver.key(second) == resolver.key(full) == "Person:jan bolz"

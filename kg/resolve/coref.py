@@ -46,7 +46,9 @@ class DocumentResolver:
         self.named = sorted(extraction.mentions, key=lambda m: m.start)
         self._name_keys: dict[str, str] = {}
         self._classes_of_named: dict[Mention, str] = {}
-        people = [m for m in self.named if m.cls == "Person" and len(m.text.split()) > 1]
+        titles = lexicon().titles
+        people = [m for m in self.named if m.cls == "Person" and len(m.text.split()) > 1
+                  and m.text.split()[0].lower().rstrip(".") not in titles]  # "Mr Bolz" is no full name
         # canonical mention for each name string: full names stand for their parts
         self.canonical: dict[str, Mention] = {}
         for mention in self.named:
