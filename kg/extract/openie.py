@@ -106,7 +106,7 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
         main = xcomps[0]
         group += [main, *children(main, *VERB_GROUP_DEPS)]
     relation_words = [t.text for t in sorted(set(group), key=lambda t: t.i)]
-    objects = [antecedent(o) for d in OBJECT_DEPS for c in children(main, d) for o in (conjuncts(c) if d == "dobj" else [c])]
+    objects = [antecedent(o) for d in OBJECT_DEPS for c in children(main, d) for o in (conjuncts(c) if d != "ccomp" else [c])]
     preps = [p for p in children(main, "prep", "agent") if any(children(p, "pobj", "pcomp"))]
     preps.sort(key=lambda p: (p.i < main.i, p.i))  # "On 19 October, X was named in ...": 'in' joins the relation
     if objects:
