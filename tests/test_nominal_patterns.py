@@ -210,3 +210,12 @@ def test_participle_after_a_name_and_comma_describes_that_name():
                      ents=[(3, 4, "PERSON"), (8, 9, "PERSON")])
     found = triples(doc)
     assert ("Adamson", "kg:killed", "Bolles") in found and ("court", "kg:killed", "Bolles") not in found
+
+
+def test_organisation_described_with_a_place():
+    doc = hand_parse([("Acme", "Acme", "PROPN", "NNP", "nsubj", 6), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("a", "a", "DET", "DT", "det", 4), ("Denver", "Denver", "PROPN", "NNP", "compound", 4),
+                      ("firm", "firm", "NOUN", "NN", "appos", 0), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("grew", "grow", "VERB", "VBD", "ROOT", 6), (".", ".", "PUNCT", ".", "punct", 6)],
+                     ents=[(0, 1, "ORG"), (3, 4, "GPE")])
+    assert ("Acme", "kg:basedIn", "Denver") in triples(doc)

@@ -132,9 +132,11 @@ def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[Ra
     """'at NRC headquarters in Rockville': the organisation is based there."""
     owners = [mentions.named_at(c) for c in noun.children if c.dep_ in ("compound", "poss")]
     places = [mentions.named_at(o) for p in children(noun, "prep") if p.lower_ == "in" for o in children(p, "pobj")]
+    names = sorted(mentions.named, key=lambda m: m.start)
     for owner, place in product(owners, places):
         if owner is not None and owner.cls == "Organization" and place is not None and place.cls in PLACES:
-            yield claim(owner, "kg:basedIn", place, mentions.sentence_of[noun.i], owner.start, place.end, doc_id, 0.75)
+            for where in [place, *place_chain(mentions.doc.text, names, names.index(place))]:  # "Rockville, Md."
+                yield claim(owner, "kg:basedIn", where, mentions.sentence_of[noun.i], owner.start, where.end, doc_id, 0.75)
 
 
 def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
@@ -142,7 +144,7 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
             continue
-        if noun.lemma_.lower() in SEATS:
+        if noun.lower_ in SEATS or noun.lemma_.lower() in SEATS:
             yield from seat_claims(noun, mentions, doc_id)
         subject = mentions.for_token(noun)
         if noun.dep_ == "appos" and (head := mentions.for_token(noun.head)) is not None and not head.local:

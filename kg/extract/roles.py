@@ -136,6 +136,10 @@ def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionI
         if concept is not None:
             yield RawClaim(person, "kg:isA", concept,
                            Provenance(doc_id, sentence, span_start, max(person.end, concept.end), EXTRACTOR), 0.6)
+    if person.cls == "Organization":  # "Sun Hung Kai Properties, a Hong Kong construction firm"
+        for place in (t for t in targets if t.cls in PLACE_CLASSES):
+            yield RawClaim(person, "kg:basedIn", place,
+                           Provenance(doc_id, sentence, min(span_start, place.start), max(end, place.end), EXTRACTOR), 0.7)
     if person.cls != "Person":
         return
     for target in targets:
