@@ -13,9 +13,8 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import children
+from kg.extract.syntax import SUBJECT_DEPS, children, with_conjuncts
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative", "ccomp")
 VERB_GROUP_DEPS = ("aux", "auxpass", "neg", "prt")
 RELATIVE = {"who", "which", "that", "whom"}
@@ -49,10 +48,6 @@ def phrase(token: Token, *, split_conjuncts: bool = True, without: Token | None 
     return " ".join(t.text for t in words)
 
 
-def conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
-
-
 def antecedent(token: Token) -> Token:
     """'which' in 'the idea ..., which became X' stands for 'idea'."""
     if token.lower_ in RELATIVE:
@@ -69,7 +64,7 @@ def antecedent(token: Token) -> Token:
 def subjects_of(verb: Token) -> list[Token]:
     node = verb
     for _ in range(4):  # conjoined and xcomp verbs share the subject of the verb they hang from
-        found = [antecedent(s) for d in SUBJECT_DEPS for c in children(node, d) for s in conjuncts(c)]
+        found = [antecedent(s) for d in SUBJECT_DEPS for c in children(node, d) for s in with_conjuncts(c)]
         if found:
             return found
         if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
@@ -106,7 +101,7 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
         main = xcomps[0]
         group += [main, *children(main, *VERB_GROUP_DEPS)]
     relation_words = [t.text for t in sorted(set(group), key=lambda t: t.i)]
-    objects = [antecedent(o) for d in OBJECT_DEPS for c in children(main, d) for o in (conjuncts(c) if d != "ccomp" else [c])]
+    objects = [antecedent(o) for d in OBJECT_DEPS for c in children(main, d) for o in (with_conjuncts(c) if d != "ccomp" else [c])]
     preps = [p for p in children(main, "prep", "agent") if any(children(p, "pobj", "pcomp"))]
     preps.sort(key=lambda p: (p.i < main.i, p.i))  # "On 19 October, X was named in ...": 'in' joins the relation
     if objects:
@@ -117,7 +112,7 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
     elif preps:
         first, *preps = preps
         relation_words.append(first.text)
-        heads = [c for c in children(first, "pobj", "pcomp") for c in conjuncts(c)]
+        heads = [c for c in children(first, "pobj", "pcomp") for c in with_conjuncts(c)]
     else:
         heads = [m for m in children(main, "npadvmod")]  # "was abandoned several years later"
         if not heads:

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs whose object did what a following "for/of/with + gerund" says ("accused him of lying").
 OBJECT_GERUND_VERBS = {"accuse", "charge", "probe", "investigate", "blame", "thank", "praise", "criticise", "criticize",
@@ -102,9 +102,3 @@ def clause_subjects(head: Token, *, depth: int, prep: Token) -> list[Token]:
 
 def passive_subjects(verb: Token) -> list[Token]:
     return [c for s in children(verb, "nsubjpass") for c in with_conjuncts(s)]
-
-
-def phrase_tokens(verb: Token) -> tuple[int, int]:
-    """Token range covering the verb and its particles and auxiliaries, for evidence spans."""
-    parts = [verb, *children(verb, "aux", "auxpass", "neg", "prt")]
-    return min(t.i for t in parts), max(t.i for t in parts) + 1
