@@ -135,3 +135,9 @@ def test_a_nationality_before_a_title_means_the_country():
     graph = kg.build_text("Croatian President Franjo Tudjman met reporters in Geneva on Monday.")
     assert has_fact(graph, "Franjo Tudjman", kg.KG.presidentOf, "Croatia")
     assert bool(run_query(graph, "ASK { ?c a kg:Country ; rdfs:label 'Croatia' ; skos:altLabel 'Croatian' }").askAnswer)
+
+
+def test_it_said_is_the_organisation_named_last():
+    graph = kg.build_text("Acme Corporation cut 200 jobs in Leeds on Monday. It said the market for its printers had collapsed.")
+    speakers = {str(r.who) for r in run_query(graph, "SELECT ?who WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?who }")}
+    assert speakers == {"Acme Corporation"}

@@ -11,6 +11,7 @@ NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
                "FAC": "Place", "NORP": "Group", "EVENT": "Event"}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+ORGANISATION_PRONOUNS = {"it", "they"}
 NP_MODIFIERS = {"amod", "compound", "nmod", "npadvmod", "hmod", "hyph"}
 VAGUE_WORDS = {"own", "other", "such", "more", "further", "many", "several", "some", "any", "all", "both",
                "this", "that", "these", "those", "same", "various", "certain", "first", "last", "little"}
@@ -63,6 +64,14 @@ class MentionIndex:
         if token.pos_ not in ("NOUN", "PROPN") or lower in VAGUE_WORDS or len(token.text) < 2:
             return None
         return self.noun_phrase(token)
+
+    def speaker_for(self, token: Token) -> Mention | None:
+        """Like ``for_token``, but 'it'/'they' as the subject of a speech verb is an organisation
+        ("the ministry ... It said"), left for the resolve stage to find."""
+        if token.lower_ in ORGANISATION_PRONOUNS and token.dep_ == "nsubj":
+            return Mention(token.text, token.idx, token.idx + len(token), "Organization",
+                           self.sentence_of[token.i], pronoun=True)
+        return self.for_token(token)
 
     def noun_phrase(self, head: Token) -> Mention | None:
         """'the Russian embassy' -> Russian embassy; '22 gay refugees' -> gay refugees."""

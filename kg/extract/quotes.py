@@ -97,7 +97,7 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
             speakers = [p for to in token.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
         else:
             continue
-        speaker = next((m for m in map(mentions.for_token, speakers) if m is not None), None)
+        speaker = next((m for m in map(mentions.speaker_for, speakers) if m is not None), None)
         for clause in clauses:
             words = [t for t in clause.subtree if not (t.i == token.i or token.is_ancestor(t) and clause.dep_ != "ccomp")]
             words = [t for t in words if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == words[0].i)]
@@ -125,7 +125,7 @@ def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote
         cue = cue_for(doc, span)
         if cue is None:
             continue
-        speaker = next((m for m in map(mentions.for_token, grammatical_subjects(cue)) if m is not None), None)
+        speaker = next((m for m in map(mentions.speaker_for, grammatical_subjects(cue)) if m is not None), None)
         if speaker is None:
             continue
         sentence = mentions.sentence_of[doc.char_span(span.start, span.start + 1, alignment_mode="expand").start]

@@ -126,6 +126,9 @@ class DocumentResolver:
         match is preferred; then a person
         earlier in the same sentence wins, then the subject of the nearest earlier sentence, then the
         nearest person at all, looking back at most two sentences."""
+        if pronoun.cls == "Organization":  # "It said": the organisation named last, within two sentences
+            return next((m for m in reversed(self.named) if m.start < pronoun.start and pronoun.sentence - m.sentence <= 2
+                         and self.cls_of(m) == "Organization"), None)
         wanted = PRONOUN_GENDER.get(pronoun.text.lower())
         people = [m for m in reversed(self.named) if m.start < pronoun.start and self.cls_of(m) == "Person"
                   and pronoun.sentence - m.sentence <= 2 and self.gender_of(m) in (None, wanted)]
