@@ -1,10 +1,11 @@
 """kg: news articles in, a provenance-rich RDF knowledge graph out.
 
-    >>> import kg
-    >>> dataset = kg.build(["examples/"])          # rdflib.Dataset, one named graph per article
-    >>> kg.write_graph(dataset, "out/graph.trig")
-    >>> kg.run_query(dataset, "SELECT ?s WHERE { ?s kg:spokespersonFor ?o }")
+>>> import kg
+>>> dataset = kg.build(["examples/"])          # rdflib.Dataset, one named graph per article
+>>> kg.write_graph(dataset, "out/graph.trig")
+>>> kg.run_query(dataset, "SELECT ?s WHERE { ?s kg:spokespersonFor ?o }")
 """
+
 from kg.build import build, build_text, extractions
 from kg.config import Settings
 from kg.errors import ConfigError, IngestError, IngestWarning, KGError, ModelNotInstalled, QueryError, StoreError
@@ -17,10 +18,37 @@ from kg.types import Claim, Document, Entity, Extraction, Factuality, Mention, P
 from kg.viz import to_networkx, write_html
 
 __all__ = [
-    "build", "build_text", "extractions", "load", "write_graph", "run_query", "rows", "named_queries",
-    "graph_stats", "to_networkx", "write_html", "read_sources", "make_document", "Settings",
-    "KG", "OPEN", "SCHEMA",
-    "Document", "Provenance", "Mention", "Entity", "Claim", "Quote", "Extraction", "Factuality",
-    "KGError", "ConfigError", "ModelNotInstalled", "IngestError", "IngestWarning", "StoreError", "QueryError",
+    "build",
+    "build_text",
+    "extractions",
+    "load",
+    "write_graph",
+    "run_query",
+    "rows",
+    "named_queries",
+    "graph_stats",
+    "to_networkx",
+    "write_html",
+    "read_sources",
+    "make_document",
+    "Settings",
+    "KG",
+    "OPEN",
+    "SCHEMA",
+    "Document",
+    "Provenance",
+    "Mention",
+    "Entity",
+    "Claim",
+    "Quote",
+    "Extraction",
+    "Factuality",
+    "KGError",
+    "ConfigError",
+    "ModelNotInstalled",
+    "IngestError",
+    "IngestWarning",
+    "StoreError",
+    "QueryError",
 ]
 __version__ = "0.1.0"

@@ -1,4 +1,5 @@
 """Atomic file output: write beside the target, fsync, rename. A reader never sees half a file."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The whole pipeline: sources -> documents -> parses -> extractions -> one RDF dataset."""
+
 from __future__ import annotations
 
 import logging
@@ -38,10 +39,14 @@ def extractions(docs: Iterable[Document], settings: Settings | None = None) -> I
         yield resolve_document(extract(parsed, document))
 
 
-def build(sources: Iterable[str | Path] | str | Path, *, settings: Settings | None = None,
-          on_error: ErrorHandler | None = None,
-          on_document: Callable[[Extraction], None] | None = None,
-          dataset: Dataset | None = None) -> Dataset:
+def build(
+    sources: Iterable[str | Path] | str | Path,
+    *,
+    settings: Settings | None = None,
+    on_error: ErrorHandler | None = None,
+    on_document: Callable[[Extraction], None] | None = None,
+    dataset: Dataset | None = None,
+) -> Dataset:
     """Build a knowledge graph from files, directories, JSONL or "-" (stdin).
 
     Inputs that cannot be read are passed to ``on_error`` (logged by default) and the rest are

@@ -1,4 +1,5 @@
 """The `kg` command: thin wrappers over the library. User mistakes get one line, never a traceback."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,12 @@ from rich.table import Table
 
 from kg.errors import IngestError, IngestWarning, KGError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Build, query and draw knowledge graphs of news articles.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Build, query and draw knowledge graphs of news articles.",
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -54,9 +59,15 @@ def build(
         err.print(f"[bold {colour}]{label}:[/] {problem}", highlight=False, soft_wrap=True)
 
     # Documents stream through, so the total is unknown: the bar counts and shows the rate.
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
-                  TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
         task = bar.add_task("documents", total=None)
 
         def done(extraction) -> None:
@@ -76,8 +87,12 @@ def build(
     except (KGError, OSError) as exc:
         raise fail(f"{output}: cannot be written ({exc})") from None
     failed = [p for p in problems if not isinstance(p, IngestWarning)]
-    out.print(f"{counts['documents']} document(s), {counts['claims']} claims, {counts['quotes']} quotes -> {output}"
-              + (f"; {len(failed)} input(s) failed" if failed else ""), highlight=False, soft_wrap=True)
+    out.print(
+        f"{counts['documents']} document(s), {counts['claims']} claims, {counts['quotes']} quotes -> {output}"
+        + (f"; {len(failed)} input(s) failed" if failed else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -150,8 +165,10 @@ def viz(
 
 
 @app.command()
-def stats(data: Path = typer.Argument(..., help="Graph file written by `kg build`."),
-          as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON.")) -> None:
+def stats(
+    data: Path = typer.Argument(..., help="Graph file written by `kg build`."),
+    as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
+) -> None:
     """Count documents, entities by class and claims by predicate."""
     from kg.rdfio import load
     from kg.stats import graph_stats
@@ -163,8 +180,12 @@ def stats(data: Path = typer.Argument(..., help="Graph file written by `kg build
     if as_json:
         sys.stdout.write(json.dumps(numbers.__dict__, indent=1) + "\n")
         return
-    out.print(f"{numbers.documents} document(s), {numbers.triples} triples, "
-              f"{numbers.claim_total} claims, {numbers.quotes} quotes", highlight=False, soft_wrap=True)
+    out.print(
+        f"{numbers.documents} document(s), {numbers.triples} triples, "
+        f"{numbers.claim_total} claims, {numbers.quotes} quotes",
+        highlight=False,
+        soft_wrap=True,
+    )
     entities = Table("class", "entities")
     for cls, n in numbers.entities:
         entities.add_row(cls, str(n))
@@ -195,7 +216,9 @@ def eval_conll04(
     split: str = typer.Option("dev", help="Split to read when the file holds several."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write kg's relations as JSON here."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    system: RelationSystem = typer.Option(RelationSystem.kg, help="kg, or pairs (spaCy entities plus every type-compatible pair)."),
+    system: RelationSystem = typer.Option(
+        RelationSystem.kg, help="kg, or pairs (spaCy entities plus every type-compatible pair)."
+    ),
 ) -> None:
     """Strict and boundaries micro P/R/F1, macro F1 and per-type F1 (Taillé et al. 2020 protocol)."""
     from kg.atomic import write_atomic
@@ -212,12 +235,15 @@ def eval_conll04(
     if as_json:
         sys.stdout.write(json.dumps(scores.as_dict(), indent=1) + "\n")
         return
-    table = Table("", "P", "R", "F1", "tp", "fp", "fn", title=f"CoNLL04 {split} ({system.value}): {scores.sentences} sentences")
+    table = Table(
+        "", "P", "R", "F1", "tp", "fp", "fn", title=f"CoNLL04 {split} ({system.value}): {scores.sentences} sentences"
+    )
     rows_ = [("strict micro", scores.strict), ("boundaries micro", scores.boundaries), *scores.per_type.items()]
     for name, prf in rows_:
         d = prf.as_dict()
-        table.add_row(name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}",
-                      str(prf.tp), str(prf.fp), str(prf.fn))
+        table.add_row(
+            name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}", str(prf.tp), str(prf.fp), str(prf.fn)
+        )
     out.print(table)
     out.print(f"strict macro F1 {100 * scores.macro_f1:.1f}", highlight=False)
 
@@ -226,9 +252,13 @@ def eval_conll04(
 def eval_carb(
     sentences: Path = typer.Argument(..., help="One sentence per line (CaRB's dev.txt or test.txt)."),
     gold: Path = typer.Argument(..., help="CaRB gold tuples: sentence, relation, arg1, arg2... tab-separated."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Write kg's tuples here (CaRB tabbed format)."),
+    predictions: Optional[Path] = typer.Option(
+        None, "--predictions", help="Write kg's tuples here (CaRB tabbed format)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    system: OpenIESystem = typer.Option(OpenIESystem.kg, help="kg, or textacy (its subject_verb_object_triples, as a peer)."),
+    system: OpenIESystem = typer.Option(
+        OpenIESystem.kg, help="kg, or textacy (its subject_verb_object_triples, as a peer)."
+    ),
 ) -> None:
     """CaRB Open IE scores: best F1 over confidence thresholds with its P and R, and AUC."""
     from kg.eval.carb import evaluate, write_predictions
@@ -243,13 +273,23 @@ def eval_carb(
     if predictions is not None:
         write_predictions(predictions, rows)
     precision, recall, f1, threshold = curve.best()
-    numbers = {"precision": round(100 * precision, 2), "recall": round(100 * recall, 2), "f1": round(100 * f1, 2),
-               "auc": round(100 * curve.auc(), 2), "threshold": threshold, "tuples": len(rows)}
+    numbers = {
+        "precision": round(100 * precision, 2),
+        "recall": round(100 * recall, 2),
+        "f1": round(100 * f1, 2),
+        "auc": round(100 * curve.auc(), 2),
+        "threshold": threshold,
+        "tuples": len(rows),
+    }
     if as_json:
         sys.stdout.write(json.dumps(numbers, indent=1) + "\n")
         return
-    out.print(f"CaRB ({system.value}): F1 {numbers['f1']:.1f} (P {numbers['precision']:.1f}, R {numbers['recall']:.1f} at confidence "
-              f">= {threshold}), AUC {numbers['auc']:.1f}, {len(rows)} tuples", highlight=False, soft_wrap=True)
+    out.print(
+        f"CaRB ({system.value}): F1 {numbers['f1']:.1f} (P {numbers['precision']:.1f}, "
+        f"R {numbers['recall']:.1f} at confidence >= {threshold}), AUC {numbers['auc']:.1f}, {len(rows)} tuples",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @eval_app.command("gold")
@@ -273,7 +313,9 @@ def eval_gold(
     for name in ("entities", "claims", "quotes"):
         prf = getattr(scores, name)
         d = prf.as_dict()
-        table.add_row(name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}", str(prf.tp), str(prf.fp), str(prf.fn))
+        table.add_row(
+            name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}", str(prf.tp), str(prf.fp), str(prf.fn)
+        )
     out.print(table)
 
 

@@ -1,4 +1,5 @@
 """Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE)."""
+
 from __future__ import annotations
 
 import os

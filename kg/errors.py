@@ -1,4 +1,5 @@
 """One exception family. Messages name the input and say what to do."""
+
 from __future__ import annotations
 
 

@@ -8,6 +8,7 @@ Model (see README, "The graph"):
 - one kg:Sentence node per sentence that supports something (text, offsets, kg:inDocument);
 - quotes: kg:Quote nodes with kg:speaker, kg:cue, kg:quotedText, and speaker kg:quoted quote.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +16,17 @@ import hashlib
 from rdflib import Dataset, Graph, Literal as RDFLiteral, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kg.ontology import KG, ONTOLOGY_GRAPH, OPEN, PREFIXES, SCHEMA, document_iri, entity_iri, ontology_graph, property_iri
+from kg.ontology import (
+    KG,
+    ONTOLOGY_GRAPH,
+    OPEN,
+    PREFIXES,
+    SCHEMA,
+    document_iri,
+    entity_iri,
+    ontology_graph,
+    property_iri,
+)
 from kg.types import Claim, Entity, Extraction, Factuality, Literal
 
 DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
@@ -97,8 +108,9 @@ def sentence_iri(doc: URIRef, index: int) -> URIRef:
     return URIRef(f"{doc}#sentence-{index}")
 
 
-def add_provenance(graph: Graph, doc: URIRef, node: URIRef, provenance, confidence: float,
-                   *, start: int, end: int) -> None:
+def add_provenance(
+    graph: Graph, doc: URIRef, node: URIRef, provenance, confidence: float, *, start: int, end: int
+) -> None:
     graph.add((node, KG.sentence, sentence_iri(doc, provenance.sentence)))
     graph.add((node, KG.start, RDFLiteral(start)))
     graph.add((node, KG.end, RDFLiteral(end)))
@@ -128,8 +140,9 @@ def add_claim(graph: Graph, doc: URIRef, claim: Claim, nodes: dict[str, URIRef])
         graph.add((node, KG.speaker, nodes[claim.speaker]))
     if claim.cue:
         graph.add((node, KG.cue, RDFLiteral(claim.cue)))
-    add_provenance(graph, doc, node, claim.provenance, claim.confidence,
-                   start=claim.provenance.start, end=claim.provenance.end)
+    add_provenance(
+        graph, doc, node, claim.provenance, claim.confidence, start=claim.provenance.start, end=claim.provenance.end
+    )
 
 
 def new_dataset(*, with_ontology: bool = False) -> Dataset:

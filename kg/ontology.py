@@ -1,5 +1,6 @@
 """Namespaces and IRIs. kg's own terms come from a closed namespace read from ontology/kg.ttl,
 so a misspelt term raises instead of minting a new predicate."""
+
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +20,17 @@ OPEN = Namespace("https://example.org/kg/open#")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 
-PREFIXES = {"kg": KG_URI, "open": str(OPEN), "schema": str(SCHEMA), "prov": str(PROV),
-            "skos": "http://www.w3.org/2004/02/skos/core#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-            "rdf": str(RDF), "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#"}
+PREFIXES = {
+    "kg": KG_URI,
+    "open": str(OPEN),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": str(RDF),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +39,7 @@ def ontology_graph() -> Graph:
 
 
 def _kg_terms() -> list[str]:
-    return sorted({str(s)[len(KG_URI):] for s in ontology_graph().subjects() if str(s).startswith(KG_URI)})
+    return sorted({str(s)[len(KG_URI) :] for s in ontology_graph().subjects() if str(s).startswith(KG_URI)})
 
 
 KG = ClosedNamespace(KG_URI, _kg_terms())

@@ -1,4 +1,5 @@
 """Reading and writing graph files; the format follows the file extension. Writes are atomic."""
+
 from __future__ import annotations
 
 import json

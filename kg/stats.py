@@ -1,4 +1,5 @@
 """Counts a user checks first: documents, entities by class, claims by predicate and factuality."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

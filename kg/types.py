@@ -3,6 +3,7 @@
 Everything holds character offsets into ``Document.text`` rather than live spaCy objects, so it
 pickles across processes and serialises to JSON.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

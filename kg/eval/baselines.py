@@ -1,4 +1,5 @@
 """Peer systems run inside the benchmark harness, on the same parses, so tables compare like with like."""
+
 from __future__ import annotations
 
 from kg.eval.carb import Tuple

@@ -9,6 +9,7 @@
 - The reported F1 is the best over thresholds; AUC is the area under the (recall, precision)
   curve with the point (0, 1) added.
 """
+
 from __future__ import annotations
 
 import re

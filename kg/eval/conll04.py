@@ -5,6 +5,7 @@ relation); "strict" needs spans, types and relation right, "boundaries" ignores 
 Micro scores pool TP/FP/FN over the five relation types; macro F1 averages their F1.
 kg runs on the corpus tokens (the Doc is built from them), so spans stay on corpus token indices.
 """
+
 from __future__ import annotations
 
 import json
@@ -59,7 +60,11 @@ def gold_relations(record: dict) -> set[Relation]:
     found = set()
     for rel in record["relations"]:
         head, tail = entities[rel["head"]], entities[rel["tail"]]
-        found.add(Relation((head["start"], head["end"]), head["type"], (tail["start"], tail["end"]), tail["type"], rel["type"]))
+        found.add(
+            Relation(
+                (head["start"], head["end"]), head["type"], (tail["start"], tail["end"]), tail["type"], rel["type"]
+            )
+        )
     return found
 
 
@@ -73,7 +78,7 @@ def token_span(starts: list[int], mention: Mention) -> tuple[int, int]:
 def to_relation(claim: RawClaim, starts: list[int], text: str) -> Relation | None:
     if isinstance(claim.object, Literal) or claim.subject.pronoun or claim.object.pronoun:
         return None
-    if any(text[m.start:m.end] != m.text for m in (claim.subject, claim.object)):
+    if any(text[m.start : m.end] != m.text for m in (claim.subject, claim.object)):
         return None  # an argument kg inferred ("Chinese" standing for China) is not a corpus mention
     head_type = CLASS_TO_TYPE.get(claim.subject.cls, "Other")
     tail_type = CLASS_TO_TYPE.get(claim.object.cls, "Other")
@@ -87,8 +92,13 @@ def to_relation(claim: RawClaim, starts: list[int], text: str) -> Relation | Non
     return Relation(head, head_type, tail, tail_type, relation)
 
 
-SIGNATURES = {"Work_For": ("Peop", "Org"), "Kill": ("Peop", "Peop"), "Live_In": ("Peop", "Loc"),
-              "Located_In": ("Loc", "Loc"), "OrgBased_In": ("Org", "Loc")}
+SIGNATURES = {
+    "Work_For": ("Peop", "Org"),
+    "Kill": ("Peop", "Peop"),
+    "Live_In": ("Peop", "Loc"),
+    "Located_In": ("Loc", "Loc"),
+    "OrgBased_In": ("Org", "Loc"),
+}
 
 
 def parsed(records: list[dict], settings: Settings) -> Iterator:
@@ -106,8 +116,13 @@ def predict_pairs(records: list[dict], settings: Settings | None = None) -> Iter
         starts = [t.idx for t in doc]
         document = Document(id=content_hash(doc.text), text=doc.text, source="conll04")
         spans = [(token_span(starts, m), CLASS_TO_TYPE.get(m.cls, "Other")) for m in extract(doc, document).mentions]
-        yield {Relation(a, at, b, bt, rel) for (a, at), (b, bt) in product(spans, spans) if a != b
-               for rel, sig in SIGNATURES.items() if sig == (at, bt)}
+        yield {
+            Relation(a, at, b, bt, rel)
+            for (a, at), (b, bt) in product(spans, spans)
+            if a != b
+            for rel, sig in SIGNATURES.items()
+            if sig == (at, bt)
+        }
 
 
 def predict(records: list[dict], settings: Settings | None = None) -> Iterator[set[Relation]]:
@@ -134,7 +149,9 @@ def resolved(claim: RawClaim, resolver: DocumentResolver) -> RawClaim | None:
     obj = claim.object if isinstance(claim.object, Literal) else standing_for(claim.object, resolver)
     if subject is None or obj is None:
         return None
-    if subject.sentence != claim.provenance.sentence or (isinstance(obj, Mention) and obj.sentence != claim.provenance.sentence):
+    if subject.sentence != claim.provenance.sentence or (
+        isinstance(obj, Mention) and obj.sentence != claim.provenance.sentence
+    ):
         return None  # CoNLL04 relations hold inside one sentence
     return replace(claim, subject=subject, object=obj)
 
@@ -151,9 +168,13 @@ class Scores:
         return sum(p.f1 for p in self.per_type.values()) / len(self.per_type)
 
     def as_dict(self) -> dict:
-        return {"sentences": self.sentences, "strict_micro": self.strict.as_dict(),
-                "boundaries_micro": self.boundaries.as_dict(), "strict_macro_f1": round(100 * self.macro_f1, 2),
-                "per_type": {k: v.as_dict() for k, v in self.per_type.items()}}
+        return {
+            "sentences": self.sentences,
+            "strict_micro": self.strict.as_dict(),
+            "boundaries_micro": self.boundaries.as_dict(),
+            "strict_macro_f1": round(100 * self.macro_f1, 2),
+            "per_type": {k: v.as_dict() for k, v in self.per_type.items()},
+        }
 
 
 def score(gold: Iterable[set[Relation]], predicted: Iterable[set[Relation]]) -> Scores:
@@ -170,13 +191,27 @@ def score(gold: Iterable[set[Relation]], predicted: Iterable[set[Relation]]) -> 
 
 
 def predictions_json(records: list[dict], predicted: list[set[Relation]]) -> list[dict]:
-    return [{"orig_id": r.get("orig_id"), "triples": [
-        {"type": x.type, "head": list(x.head), "tail": list(x.tail), "head_type": x.head_type, "tail_type": x.tail_type}
-        for x in sorted(p, key=lambda x: (x.head, x.tail, x.type))]} for r, p in zip(records, predicted)]
+    return [
+        {
+            "orig_id": r.get("orig_id"),
+            "triples": [
+                {
+                    "type": x.type,
+                    "head": list(x.head),
+                    "tail": list(x.tail),
+                    "head_type": x.head_type,
+                    "tail_type": x.tail_type,
+                }
+                for x in sorted(p, key=lambda x: (x.head, x.tail, x.type))
+            ],
+        }
+        for r, p in zip(records, predicted)
+    ]
 
 
-def evaluate(path: str | Path, split: str = "dev", settings: Settings | None = None, *,
-             system: str = "kg") -> tuple[Scores, list[dict]]:
+def evaluate(
+    path: str | Path, split: str = "dev", settings: Settings | None = None, *, system: str = "kg"
+) -> tuple[Scores, list[dict]]:
     """Score ``system``: "kg", or "pairs" (entities plus type-compatible pairs, the usual floor)."""
     records = load_sentences(path, split)
     predicted = list((predict_pairs if system == "pairs" else predict)(records, settings))

@@ -8,6 +8,7 @@ One JSON object per line:
 Claims name kg or open properties by local name; objects are entity labels or literal values.
 Matching ignores case; a quote matches when its text starts with the given words.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,8 @@ CLAIMS = """SELECT DISTINCT ?s ?p ?o ?f WHERE {
   ?c a kg:Claim ; rdf:subject/rdfs:label ?s ; rdf:predicate ?pp ; rdf:object ?oo ; kg:factuality ?ff ;
      kg:sentence/kg:inDocument ?doc .
   OPTIONAL { ?oo rdfs:label ?ol }
-  BIND(COALESCE(?ol, STR(?oo)) AS ?o) BIND(STRAFTER(STR(?ff), "#") AS ?f) BIND(REPLACE(STR(?pp), "^.*[#/]", "") AS ?p) }"""
+  BIND(COALESCE(?ol, STR(?oo)) AS ?o) BIND(STRAFTER(STR(?ff), "#") AS ?f)
+  BIND(REPLACE(STR(?pp), "^.*[#/]", "") AS ?p) }"""
 QUOTES = """SELECT DISTINCT ?speaker ?text WHERE {
   ?q a kg:Quote ; kg:speaker/rdfs:label ?speaker ; kg:quotedText ?text ; kg:sentence/kg:inDocument ?doc }"""
 
@@ -40,8 +42,12 @@ class GoldScores:
     documents: int
 
     def as_dict(self) -> dict:
-        return {"documents": self.documents, "entities": self.entities.as_dict(),
-                "claims": self.claims.as_dict(), "quotes": self.quotes.as_dict()}
+        return {
+            "documents": self.documents,
+            "entities": self.entities.as_dict(),
+            "claims": self.claims.as_dict(),
+            "quotes": self.quotes.as_dict(),
+        }
 
 
 def _norm(*parts: str) -> tuple[str, ...]:
@@ -69,8 +75,11 @@ def score_document(graph, doc_iri, record: dict) -> tuple[PRF, PRF, PRF]:
     gold_quotes = [_norm(*q) for q in record.get("quotes", [])]
     matched = {g for g in gold_quotes if any(q[0] == g[0] and q[1].startswith(g[1]) for q in quotes)}
     quote_prf = PRF(len(matched), len(quotes) - len(matched), len(gold_quotes) - len(matched))
-    return (compare({_norm(*e) for e in record.get("entities", [])}, entities),
-            compare({_norm(*c) for c in record.get("claims", [])}, claims), quote_prf)
+    return (
+        compare({_norm(*e) for e in record.get("entities", [])}, entities),
+        compare({_norm(*c) for c in record.get("claims", [])}, claims),
+        quote_prf,
+    )
 
 
 def evaluate(path: str | Path, settings=None) -> GoldScores:
@@ -83,8 +92,11 @@ def evaluate(path: str | Path, settings=None) -> GoldScores:
     records = read_gold(path)
     for record in records:
         documents = []
-        graph = build([path.parent / record["source"]], settings=settings,
-                      on_document=lambda extraction: documents.append(extraction.document.id))
+        graph = build(
+            [path.parent / record["source"]],
+            settings=settings,
+            on_document=lambda extraction: documents.append(extraction.document.id),
+        )
         if not documents:
             raise KGError(f"{path}: source {record['source']} could not be built")
         scores = score_document(graph, document_iri(documents[0]), record)

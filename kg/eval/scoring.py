@@ -1,4 +1,5 @@
 """Precision, recall and F1 over sets of hashable items, pooled (micro) or per label."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,8 +29,14 @@ class PRF:
         return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(100 * self.precision, 2),
-                "recall": round(100 * self.recall, 2), "f1": round(100 * self.f1, 2)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(100 * self.precision, 2),
+            "recall": round(100 * self.recall, 2),
+            "f1": round(100 * self.f1, 2),
+        }
 
 
 def compare(gold: Iterable[Hashable], predicted: Iterable[Hashable]) -> PRF:

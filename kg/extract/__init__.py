@@ -1,4 +1,5 @@
 """Extractors: pure functions from a parsed document to mentions, claims and quotes."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -40,8 +41,11 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
     mentions = MentionIndex(doc)
     sentences = tuple(trimmed_sentence(i, s.start_char, s.text) for i, s in enumerate(doc.sents))
     quotes = quote_claims(doc, mentions, document.id)
-    claims = (relation_claims(doc, mentions, document.id) + role_claims(doc, mentions, document.id)
-              + nominal_claims(doc, mentions, document.id))
+    claims = (
+        relation_claims(doc, mentions, document.id)
+        + role_claims(doc, mentions, document.id)
+        + nominal_claims(doc, mentions, document.id)
+    )
     claims = attribute_quoted_claims(claims, quotes)
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
     return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes))

@@ -1,4 +1,5 @@
 """How the text puts a claim forward: asserted, reported, denied, negated or hypothetical."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -22,8 +23,9 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
         return Factuality.NEGATED, None, None
     if any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux")):
         return Factuality.HYPOTHETICAL, None, None
-    if any(c.lower_ in ALLEGATION_ADVERBS for c in verb.children) or \
-            (verb.dep_ == "pcomp" and verb.head.head.lemma_ in ALLEGATION_VERBS):
+    if any(c.lower_ in ALLEGATION_ADVERBS for c in verb.children) or (
+        verb.dep_ == "pcomp" and verb.head.head.lemma_ in ALLEGATION_VERBS
+    ):
         return Factuality.ALLEGED, None, None  # "allegedly killed", "accused of killing"
     node = verb
     for _ in range(8):  # climb the clause chain to find what embeds this claim

@@ -1,4 +1,5 @@
 """The pattern tables in ontology/lexicons, loaded once. Editing those files changes extraction."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,8 +10,11 @@ from kg.config import ONTOLOGY_DIR
 
 
 def _lines(path: Path) -> list[str]:
-    return [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        line.rstrip("\n")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def _table(path: Path) -> dict[str, str]:

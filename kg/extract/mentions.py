@@ -1,4 +1,5 @@
 """Mentions: named entities from spaCy NER, and noun phrases when they are claim arguments."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
@@ -7,17 +8,67 @@ from kg.extract.lexicon import lexicon
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Mention
 
-NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
-               "FAC": "Place", "NORP": "Group", "EVENT": "Event"}
+NER_CLASSES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "EVENT": "Event",
+}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 ORGANISATION_PRONOUNS = {"it", "they"}
 NP_MODIFIERS = {"amod", "compound", "nmod", "npadvmod", "hmod", "hyph"}
-VAGUE_WORDS = {"own", "other", "such", "more", "further", "many", "several", "some", "any", "all", "both",
-               "this", "that", "these", "those", "same", "various", "certain", "first", "last", "little"}
+VAGUE_WORDS = {
+    "own",
+    "other",
+    "such",
+    "more",
+    "further",
+    "many",
+    "several",
+    "some",
+    "any",
+    "all",
+    "both",
+    "this",
+    "that",
+    "these",
+    "those",
+    "same",
+    "various",
+    "certain",
+    "first",
+    "last",
+    "little",
+}
 # Titles that, before a lone surname, are part of how the text names the person.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "gen", "sen", "gov", "rep", "judge",
-              "officer", "rev", "prince", "princess", "king", "queen", "pope", "chancellor", "premier"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "president",
+    "gen",
+    "sen",
+    "gov",
+    "rep",
+    "judge",
+    "officer",
+    "rev",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "pope",
+    "chancellor",
+    "premier",
+}
 
 
 class MentionIndex:
@@ -48,8 +99,12 @@ class MentionIndex:
         if named is not None:
             return named
         for appos in token.children:  # "Its founder, Greta Olsen, will join" -> Greta Olsen
-            if appos.dep_ in ("appos", "compound") and (found := self.named_at(appos)) is not None \
-                    and found.cls in ("Person", "Organization") and (appos.dep_ == "appos" or appos.i == token.i + 1):
+            if (
+                appos.dep_ in ("appos", "compound")
+                and (found := self.named_at(appos)) is not None
+                and found.cls in ("Person", "Organization")
+                and (appos.dep_ == "appos" or appos.i == token.i + 1)
+            ):
                 return found  # "the US agrochemical giant Monsanto" -> Monsanto
         if token.ent_type_ and token.ent_type_ not in NER_CLASSES:
             return None  # dates, numbers, money: qualifiers, not entities
@@ -58,8 +113,9 @@ class MentionIndex:
             return self.for_token(token.head.head)  # "Oswald, who had been shot by Ruby": who = Oswald
         if token.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
-                return Mention(token.text, token.idx, token.idx + len(token), "Person",
-                               self.sentence_of[token.i], pronoun=True)
+                return Mention(
+                    token.text, token.idx, token.idx + len(token), "Person", self.sentence_of[token.i], pronoun=True
+                )
             return None
         if token.pos_ not in ("NOUN", "PROPN") or lower in VAGUE_WORDS or len(token.text) < 2:
             return None
@@ -69,8 +125,9 @@ class MentionIndex:
         """Like ``for_token``, but 'it'/'they' as the subject of a speech verb is an organisation
         ("the ministry ... It said"), left for the resolve stage to find."""
         if token.lower_ in ORGANISATION_PRONOUNS and token.dep_ == "nsubj":
-            return Mention(token.text, token.idx, token.idx + len(token), "Organization",
-                           self.sentence_of[token.i], pronoun=True)
+            return Mention(
+                token.text, token.idx, token.idx + len(token), "Organization", self.sentence_of[token.i], pronoun=True
+            )
         return self.for_token(token)
 
     def noun_phrase(self, head: Token) -> Mention | None:
@@ -81,7 +138,7 @@ class MentionIndex:
             if token.i != start - 1:
                 break
             start = token.i
-        words = self.doc[start:head.i + 1]
+        words = self.doc[start : head.i + 1]
         while len(words) > 1 and (words[0].lower_ in VAGUE_WORDS or words[0].is_punct):
             words = words[1:]
         text = words.text.strip()
@@ -90,8 +147,9 @@ class MentionIndex:
         kind = lexicon().kinds.get(head.lemma_.lower()) or lexicon().kinds.get(head.lower_)
         has_name = any(t.ent_type_ in NER_CLASSES or t.pos_ == "PROPN" for t in words)
         cls = kind or "Concept"
-        return Mention(text, words.start_char, words.end_char, cls, self.sentence_of[head.i],
-                       local=not (kind and has_name))
+        return Mention(
+            text, words.start_char, words.end_char, cls, self.sentence_of[head.i], local=not (kind and has_name)
+        )
 
     @staticmethod
     def _modifies(token: Token, head: Token) -> bool:
@@ -112,7 +170,7 @@ def nationality_as_place(ent: Span) -> bool:
     if ent.root.dep_ not in ("compound", "amod", "nmod") or head.i == ent.root.i:
         return False
     titled = head.lower_.rstrip(".") in lexicon().titles or lexicon().role_property(head.lower_)
-    followed_by_name = any(t.ent_type_ == "PERSON" for t in head.doc[head.i + 1:head.i + 3])
+    followed_by_name = any(t.ent_type_ == "PERSON" for t in head.doc[head.i + 1 : head.i + 3])
     return bool(titled) and (followed_by_name or head.ent_type_ == "PERSON")
 
 
@@ -126,26 +184,38 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         while len(tokens) > 2 and tokens[0].lower_.rstrip(".") in titles:
             tokens = tokens[1:]
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if ent.label_ == "PERSON" and len(tokens) == 1 and before is not None and before.is_title \
-            and before.lower_.rstrip(".") in HONORIFICS \
-            and (ent.start < 2 or ent.doc[ent.start - 2].lower_.rstrip(".") not in titles):
+    if (
+        ent.label_ == "PERSON"
+        and len(tokens) == 1
+        and before is not None
+        and before.is_title
+        and before.lower_.rstrip(".") in HONORIFICS
+        and (ent.start < 2 or ent.doc[ent.start - 2].lower_.rstrip(".") not in titles)
+    ):
         tokens = [before, *tokens]  # "Mrs. Parks", "President Kennedy": a lone surname keeps its title
     while len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
         tokens = tokens[:-1]
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if ent.label_ in ("GPE", "LOC") and after is not None and after.text == "." \
-            and (ent.text.replace(" ", "") + ".").lower() in lexicon().state_abbreviations:
+    if (
+        ent.label_ in ("GPE", "LOC")
+        and after is not None
+        and after.text == "."
+        and (ent.text.replace(" ", "") + ".").lower() in lexicon().state_abbreviations
+    ):
         tokens = [*tokens, after]  # "Mich ." at the end of a sentence: the full stop belongs to the name
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = ent.doc[tokens[0].i:tokens[-1].i + 1].text  # Doc.text rebuilds the whole text: slice tokens
+    text = ent.doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text rebuilds the whole text: slice tokens
     if tokens[-1].tag_ != "POS" and text.endswith(("'s", "’s")) and len(text) > 2:
         text, end = text[:-2], end - 2
     if not any(c.isalpha() for c in text):
         return None
-    if cls in ("Organization", "Person") and len(tokens) <= 3 and (
-            gazetteer().is_well_known_place(text) or text.replace(" ", "").lower() in lexicon().state_abbreviations):
+    if (
+        cls in ("Organization", "Person")
+        and len(tokens) <= 3
+        and (gazetteer().is_well_known_place(text) or text.replace(" ", "").lower() in lexicon().state_abbreviations)
+    ):
         cls = "Place"  # "ADDIS ABABA" in a dateline, "Slovakia" tagged ORG
     if cls == "Group" and nationality_as_place(ent):
         cls = "Country" if country_for_demonym(text) else "Place"  # "Croatian President Franjo Tudjman"
@@ -155,5 +225,4 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         cls = place_class(text)
     elif cls == "Person" and lexicon().kinds.get(tokens[-1].lower_.rstrip(".")) == "Organization":
         cls = "Organization"  # the small model often calls "Lakeside Dairy" a person
-    return Mention(text, start, end, cls, sentence, ner=ent.label_,
-                   subject=ent.root.dep_ in ("nsubj", "nsubjpass"))
+    return Mention(text, start, end, cls, sentence, ner=ent.label_, subject=ent.root.dep_ in ("nsubj", "nsubjpass"))

@@ -11,6 +11,7 @@
 - "the Russian embassy in Ottawa", "a Denver-based grocery chain"   -> locatedIn / basedIn
 Organisations get locatedIn from a bare place ("in X", "X, Y"); basedIn needs "-based" or "of".
 """
+
 from __future__ import annotations
 
 import re
@@ -30,17 +31,28 @@ EXTRACTOR = "kg.nominal.v1"
 PLACES = ("Place", "City", "Country")
 MAX_TITLE_TOKENS = 4
 AGE = r"(?:,\s*(?:aged\s+)?\d+\s*,\s*)?"  # "Stacy Bickel, 25, of Tempe"
-REGION = re.compile(r"^in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
-                    r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
-                    r"southwestern|upper|lower))?$", re.IGNORECASE)
+REGION = re.compile(
+    r"^in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
+    r"southwestern|upper|lower))?$",
+    re.IGNORECASE,
+)
 # Between a dateline's place and the agency: nothing, "(", or a date ("Moscow March 5 (ITAR-TASS)").
 DATELINE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?\(?$")
 AFFILIATION = re.compile(r"^,?\s*(?:of|at|with)(?:\s+the)?$")  # "Gilmore, of the Downtown Seattle Association"
 RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
 
-def claim(subject: Mention, prop: str, obj: Mention | Literal, sentence: int, start: int, end: int,
-          doc_id: str, confidence: float) -> RawClaim:
+def claim(
+    subject: Mention,
+    prop: str,
+    obj: Mention | Literal,
+    sentence: int,
+    start: int,
+    end: int,
+    doc_id: str,
+    confidence: float,
+) -> RawClaim:
     """A claim whose evidence runs from ``start`` to ``end``, widened to cover both arguments."""
     for argument in (subject, obj):
         if isinstance(argument, Mention) and argument.start != argument.end:
@@ -53,7 +65,7 @@ def place_chain(text: str, names: list[Mention], i: int) -> list[Mention]:
     chain = []
     j = i
     while j + 1 < len(names) and names[j + 1].cls in PLACES:
-        gap = text[names[j].end:names[j + 1].start].strip()
+        gap = text[names[j].end : names[j + 1].start].strip()
         if gap not in (",", ", in", "in") or (gap != "," and chain):
             break
         if names[j].cls == "Country" and names[j + 1].cls in ("Country", "City"):
@@ -80,23 +92,30 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
             if i + 1 >= len(names):
                 continue
             b = names[i + 1]
-            gap = text[a.end:b.start].strip()
+            gap = text[a.end : b.start].strip()
             if a.cls in PLACES and b.cls in PLACES and REGION.match(gap):
-                yield claim(a, "kg:locatedIn", b, sentence, a.start, b.end, doc_id, 0.7)  # "Gosforth in northeast England"
+                yield claim(
+                    a, "kg:locatedIn", b, sentence, a.start, b.end, doc_id, 0.7
+                )  # "Gosforth in northeast England"
             if a.cls == "Person" and b.cls in PLACES and RESIDENCE.match(gap):
                 for place in [b, *place_chain(text, names, i + 1)]:
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
             elif a.cls == "Organization" and b.cls in PLACES and gap == "of":
                 yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
-            elif a.cls == "Person" and b.cls == "Organization" and AFFILIATION.match(gap) \
-                    and not (gap.lstrip(", ").startswith("at") and modifier(doc, b)):  # "at Ford's Theater" is a place
+            elif (
+                a.cls == "Person"
+                and b.cls == "Organization"
+                and AFFILIATION.match(gap)
+                and not (gap.lstrip(", ").startswith("at") and modifier(doc, b))
+            ):  # "at Ford's Theater" is a place
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
             elif a.cls in PLACES and b.cls == "Organization" and DATELINE.match(gap):
-                # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)", "Cape Town Supreme Court"
+                # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)",
+                # "Cape Town Supreme Court"
                 k = i
-                while k > 0 and names[k - 1].cls in PLACES and text[names[k - 1].end:names[k].start].strip() == ",":
+                while k > 0 and names[k - 1].cls in PLACES and text[names[k - 1].end : names[k].start].strip() == ",":
                     k -= 1
-                for place in names[k:i + 1]:
+                for place in names[k : i + 1]:
                     yield claim(b, "kg:basedIn", place, sentence, place.start, b.end, doc_id, 0.65)
             elif b.cls == "Person" and a.cls in (*PLACES, "Organization", "Person"):
                 yield from title_between(doc, a, b, sentence, doc_id)
@@ -118,7 +137,7 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         words = words[1:]  # "Chechnya's president Ramzan Kadyrov"
     if not words or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in words):
         return
-    title = doc[words[0].i:words[-1].i + 1].text
+    title = doc[words[0].i : words[-1].i + 1].text
     prop = lexicon().role_property(title.replace(".", ""))
     relation = role_relation(prop, where.cls)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
     if relation is None:
@@ -136,7 +155,9 @@ def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[Ra
     for owner, place in product(owners, places):
         if owner is not None and owner.cls == "Organization" and place is not None and place.cls in PLACES:
             for where in [place, *place_chain(mentions.doc.text, names, names.index(place))]:  # "Rockville, Md."
-                yield claim(owner, "kg:basedIn", where, mentions.sentence_of[noun.i], owner.start, where.end, doc_id, 0.75)
+                yield claim(
+                    owner, "kg:basedIn", where, mentions.sentence_of[noun.i], owner.start, where.end, doc_id, 0.75
+                )
 
 
 def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
@@ -161,15 +182,30 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
             for place_token in children(prep, "pobj"):
                 place = mentions.named_at(place_token)
                 if place is not None and place.cls in PLACES and place != subject:
-                    yield claim(subject, "kg:locatedIn", place,
-                                sentence, min(subject.start, place.start), max(subject.end, place.end), doc_id,
-                                0.8 if not subject.local else 0.65)
+                    yield claim(
+                        subject,
+                        "kg:locatedIn",
+                        place,
+                        sentence,
+                        min(subject.start, place.start),
+                        max(subject.end, place.end),
+                        doc_id,
+                        0.8 if not subject.local else 0.65,
+                    )
         for based in noun.lefts:  # "Denver-based": 'based' modifies the noun, the place precedes the hyphen
             if based.lower_ == "based" and based.i >= 2 and doc[based.i - 1].text == "-":
                 place = mentions.named_at(doc[based.i - 2])
                 if place is not None and place.cls in PLACES:
-                    yield claim(subject, "kg:basedIn", place, sentence, min(place.start, subject.start),
-                                max(place.end, subject.end), doc_id, 0.8)
+                    yield claim(
+                        subject,
+                        "kg:basedIn",
+                        place,
+                        sentence,
+                        min(place.start, subject.start),
+                        max(place.end, subject.end),
+                        doc_id,
+                        0.8,
+                    )
 
 
 SEATS = {"headquarters", "head office", "hq", "seat", "base"}
@@ -186,7 +222,9 @@ def origin_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[Raw
             person = next((m for m in subjects if m is not None and m.cls == "Person"), None)
             place_tokens = [o for p in children(token, "prep") if p.lower_ == "from" for o in children(p, "pobj")]
         elif token.lower_ in HOME_WORDS and token.pos_ in ("NOUN", "ADJ"):
-            noun = token.head if token.pos_ == "ADJ" else token  # "his native South Carolina": 'native' modifies the place
+            noun = (
+                token.head if token.pos_ == "ADJ" else token
+            )  # "his native South Carolina": 'native' modifies the place
             owner = next(children(noun, "poss"), None)
             person = nearest_person(mentions, owner) if owner is not None else None
             place_tokens = [noun, *(t for t in noun.lefts if t.i != token.i)]
@@ -200,8 +238,16 @@ def origin_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[Raw
             if place is None or place.cls not in PLACES:
                 continue
             sentence = mentions.sentence_of[token.i]
-            yield claim(person, "kg:livesIn", place, sentence, min(person.start, place.start),
-                        max(person.end, place.end), doc_id, 0.7)
+            yield claim(
+                person,
+                "kg:livesIn",
+                place,
+                sentence,
+                min(person.start, place.start),
+                max(person.end, place.end),
+                doc_id,
+                0.7,
+            )
             names = sorted(mentions.named, key=lambda m: m.start)
             for wider in place_chain(doc.text, names, names.index(place)):  # "from Yatsushiro, Japan"
                 yield claim(person, "kg:livesIn", wider, sentence, person.start, wider.end, doc_id, 0.65)
@@ -230,15 +276,42 @@ def national_body_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Itera
         country = country_for_demonym(words[0])
         if country is None:
             continue
-        named = next((m for m in mentions.named if m.sentence == org.sentence and m.cls == "Country"
-                      and m.text.lower().removeprefix("the ") == country.name.lower().removeprefix("the ")), None)
-        target = named or Mention(country.name, org.start, org.start + len(words[0]), "Country", org.sentence, ner="NORP")
+        named = next(
+            (
+                m
+                for m in mentions.named
+                if m.sentence == org.sentence
+                and m.cls == "Country"
+                and m.text.lower().removeprefix("the ") == country.name.lower().removeprefix("the ")
+            ),
+            None,
+        )
+        target = named or Mention(
+            country.name, org.start, org.start + len(words[0]), "Country", org.sentence, ner="NORP"
+        )
         yield claim(org, "kg:basedIn", target, org.sentence, org.start, max(org.end, target.end), doc_id, 0.7)
 
 
 KILLING_NOUNS = {"murder", "killing", "assassination", "slaying", "execution"}
-BLAME_VERBS = {"convict", "sentence", "charge", "indict", "jail", "imprison", "arrest", "try", "face", "confess",
-               "plead", "admit", "execute", "hang", "accuse", "suspect", "blame"}
+BLAME_VERBS = {
+    "convict",
+    "sentence",
+    "charge",
+    "indict",
+    "jail",
+    "imprison",
+    "arrest",
+    "try",
+    "face",
+    "confess",
+    "plead",
+    "admit",
+    "execute",
+    "hang",
+    "accuse",
+    "suspect",
+    "blame",
+}
 
 
 def killing_event_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
@@ -260,11 +333,23 @@ def killing_event_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Itera
             if killer is None or victim is None or killer.cls != "Person" or victim.cls != "Person":
                 continue
             sentence = mentions.sentence_of[noun.i]
-            yield claim(killer, "kg:killed", victim, sentence, min(killer.start, victim.start, noun.idx),
-                        max(killer.end, victim.end), doc_id, 0.7)
+            yield claim(
+                killer,
+                "kg:killed",
+                victim,
+                sentence,
+                min(killer.start, victim.start, noun.idx),
+                max(killer.end, victim.end),
+                doc_id,
+                0.7,
+            )
 
 
 def nominal_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
-    return [*sequence_claims(doc, mentions, doc_id), *located_noun_claims(doc, mentions, doc_id),
-            *origin_claims(doc, mentions, doc_id), *national_body_claims(doc, mentions, doc_id),
-            *killing_event_claims(doc, mentions, doc_id)]
+    return [
+        *sequence_claims(doc, mentions, doc_id),
+        *located_noun_claims(doc, mentions, doc_id),
+        *origin_claims(doc, mentions, doc_id),
+        *national_body_claims(doc, mentions, doc_id),
+        *killing_event_claims(doc, mentions, doc_id),
+    ]

@@ -6,6 +6,7 @@ particles, an xcomp verb "helped to raise", and the preposition of a preposition
 is the object phrase, and further prepositional phrases follow as extra arguments. Coordinated
 subjects and objects give one tuple each; relative pronouns stand for the noun they modify.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -70,8 +71,12 @@ def subjects_of(verb: Token) -> list[Token]:
         if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
-        if node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN") and node.head.pos_ in ("VERB", "AUX") \
-                and not any(children(node, "mark")):  # "..., helping them escape": the same subject
+        if (
+            node.dep_ == "advcl"
+            and node.tag_ in ("VBG", "VBN")
+            and node.head.pos_ in ("VERB", "AUX")
+            and not any(children(node, "mark"))
+        ):  # "..., helping them escape": the same subject
             node = node.head
             continue
         if node.dep_ == "xcomp" and node.head.dep_ == "acomp":  # "were able to reinforce"
@@ -101,7 +106,12 @@ def verb_tuples(verb: Token, sentence: int) -> list[OpenTuple]:
         main = xcomps[0]
         group += [main, *children(main, *VERB_GROUP_DEPS)]
     relation_words = [t.text for t in sorted(set(group), key=lambda t: t.i)]
-    objects = [antecedent(o) for d in OBJECT_DEPS for c in children(main, d) for o in (with_conjuncts(c) if d != "ccomp" else [c])]
+    objects = [
+        antecedent(o)
+        for d in OBJECT_DEPS
+        for c in children(main, d)
+        for o in (with_conjuncts(c) if d != "ccomp" else [c])
+    ]
     preps = [p for p in children(main, "prep", "agent") if any(children(p, "pobj", "pcomp"))]
     preps.sort(key=lambda p: (p.i < main.i, p.i))  # "On 19 October, X was named in ...": 'in' joins the relation
     if objects:
@@ -144,15 +154,22 @@ def apposition_tuples(doc: Doc | Span, sentence_of: dict[int, int]) -> list[Open
 
 
 def possessive_tuples(doc: Doc | Span, sentence_of: dict[int, int]) -> list[OpenTuple]:
-    """"Britain 's relationship with Spain" -> (Britain; has; relationship with Spain)."""
+    """ "Britain 's relationship with Spain" -> (Britain; has; relationship with Spain)."""
     found = []
     for owner in doc:
         if owner.dep_ == "poss" and owner.pos_ == "PROPN" and owner.head.pos_ == "NOUN":
             own = {t.i for t in owner.subtree}
-            owned = [t for t in owner.head.subtree if t.i not in own and t.dep_ not in ("det", "case")
-                     and not any(t.i in {x.i for x in c.subtree} for c in owner.head.children if c.dep_ in ATTACHED_CLAUSES)]
+            owned = [
+                t
+                for t in owner.head.subtree
+                if t.i not in own
+                and t.dep_ not in ("det", "case")
+                and not any(t.i in {x.i for x in c.subtree} for c in owner.head.children if c.dep_ in ATTACHED_CLAUSES)
+            ]
             if owned:
-                found.append(OpenTuple(phrase(owner), "has", (" ".join(t.text for t in owned),), 0.3, sentence_of[owner.i]))
+                found.append(
+                    OpenTuple(phrase(owner), "has", (" ".join(t.text for t in owned),), 0.3, sentence_of[owner.i])
+                )
     return found
 
 
@@ -163,7 +180,9 @@ def open_tuples(doc: Doc | Span) -> list[OpenTuple]:
     for token in doc:
         if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") and not any(children(token.head, "dobj")):
             continue  # folded into its head's relation
-        if token.pos_ == "AUX" and any(x.pos_ == "VERB" for a in children(token, "acomp") for x in children(a, "xcomp")):
+        if token.pos_ == "AUX" and any(
+            x.pos_ == "VERB" for a in children(token, "acomp") for x in children(a, "xcomp")
+        ):
             continue  # "were able to ...": the xcomp verb carries the tuple
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp", "relcl")):
             tuples.extend(verb_tuples(token, sentence_of[token.i]))

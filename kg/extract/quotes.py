@@ -3,6 +3,7 @@
 A quote may be split around its cue ("“...,” he said, “...”") or run over several paragraphs
 (news style opens each continued paragraph with a quotation mark and closes only the last).
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ class QuoteSpan:
     end: int  # offset just after the closing mark
 
     def inner(self, text: str) -> str:
-        body = text[self.start + 1:self.end - 1]
+        body = text[self.start + 1 : self.end - 1]
         body = re.sub(r"\s*\n\s*[“\"]?", " ", body)  # a quote continued over paragraphs
         body = re.sub(r"(?<=[.!?])\s+[“\"](?=\S)", " ", body)  # ... or over sentences, reopened: 'club. "He can't'
         return body.strip().rstrip(",")
@@ -63,8 +64,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             elif open_at is not None:
                 spans.append(QuoteSpan(open_at, i + 1))
                 open_at = None
-        elif ch == "\n" and open_at is not None and text[i + 1:i + 2] == "\n":
-            if text[i + 2:i + 3] not in (OPENING, '"'):
+        elif ch == "\n" and open_at is not None and text[i + 1 : i + 2] == "\n":
+            if text[i + 2 : i + 3] not in (OPENING, '"'):
                 open_at = None  # the paragraph ended without continuing the quote
     return [s for s in spans if len(s.inner(text).split()) >= MIN_WORDS]
 
@@ -99,7 +100,9 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
             continue
         speaker = next((m for m in map(mentions.speaker_for, speakers) if m is not None), None)
         for clause in clauses:
-            words = [t for t in clause.subtree if not (t.i == token.i or token.is_ancestor(t) and clause.dep_ != "ccomp")]
+            words = [
+                t for t in clause.subtree if not (t.i == token.i or token.is_ancestor(t) and clause.dep_ != "ccomp")
+            ]
             words = [t for t in words if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == words[0].i)]
             while words and words[-1].is_punct:
                 words.pop()
@@ -111,10 +114,18 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
             if any(q.start <= start < q.end for q in direct):
                 continue  # already a direct quote
             sentence = mentions.sentence_of[clause.i]
-            found.append(RawQuote(doc[words[0].i:words[-1].i + 1].text, start, end,
-                                  Provenance(doc_id, sentence, min(start, speaker.start), max(end, speaker.end), EXTRACTOR),
-                                  speaker, "according to" if token.lower_ == "according" else token.lemma_.lower(),
-                                  0.7 if not speaker.pronoun else 0.55, direct=False))
+            found.append(
+                RawQuote(
+                    doc[words[0].i : words[-1].i + 1].text,
+                    start,
+                    end,
+                    Provenance(doc_id, sentence, min(start, speaker.start), max(end, speaker.end), EXTRACTOR),
+                    speaker,
+                    "according to" if token.lower_ == "according" else token.lemma_.lower(),
+                    0.7 if not speaker.pronoun else 0.55,
+                    direct=False,
+                )
+            )
     return found
 
 
@@ -130,7 +141,15 @@ def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote
             continue
         sentence = mentions.sentence_of[doc.char_span(span.start, span.start + 1, alignment_mode="expand").start]
         start, end = min(span.start, speaker.start, cue.idx), max(span.end, speaker.end, cue.idx + len(cue))
-        quotes.append(RawQuote(span.inner(text), span.start, span.end,
-                               Provenance(doc_id, sentence, start, end, EXTRACTOR),
-                               speaker, cue.lemma_.lower(), 0.9 if not speaker.pronoun else 0.75))
+        quotes.append(
+            RawQuote(
+                span.inner(text),
+                span.start,
+                span.end,
+                Provenance(doc_id, sentence, start, end, EXTRACTOR),
+                speaker,
+                cue.lemma_.lower(),
+                0.9 if not speaker.pronoun else 0.75,
+            )
+        )
     return quotes + reported_speech(doc, mentions, doc_id, quotes)

@@ -5,6 +5,7 @@ prepositional objects, light verbs ("give asylum to X"), xcomp chains ("started 
 conjoined subjects and objects. Verbs map to ontology properties through
 ontology/lexicons/verbs.tsv; the rest become open relations named by their lemma.
 """
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -19,10 +20,45 @@ from kg.types import Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.relations.v1"
 # Verbs that carry no relation of their own; their xcomp carries it ("started charging").
-ASPECT_VERBS = {"start", "begin", "continue", "stop", "keep", "try", "want", "need", "have", "be", "get",
-                "seem", "appear", "go", "use", "refuse", "decide", "plan", "expect", "hope"}
-CONNECTIVE_NOUNS = {"addition", "fact", "contrast", "particular", "general", "turn", "total", "short", "sum",
-                    "effect", "case", "meantime", "meanwhile", "return", "response"}
+ASPECT_VERBS = {
+    "start",
+    "begin",
+    "continue",
+    "stop",
+    "keep",
+    "try",
+    "want",
+    "need",
+    "have",
+    "be",
+    "get",
+    "seem",
+    "appear",
+    "go",
+    "use",
+    "refuse",
+    "decide",
+    "plan",
+    "expect",
+    "hope",
+}
+CONNECTIVE_NOUNS = {
+    "addition",
+    "fact",
+    "contrast",
+    "particular",
+    "general",
+    "turn",
+    "total",
+    "short",
+    "sum",
+    "effect",
+    "case",
+    "meantime",
+    "meanwhile",
+    "return",
+    "response",
+}
 # Verb-object idioms that say nothing about their subject ("the purge took place").
 IDIOMS = {"take place", "take time", "make sense"}
 
@@ -108,7 +144,13 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
                 continue
             start = min(subject.start, obj.start, verb.idx)
             end = max(subject.end, obj.end, verb.idx + len(verb))
-            yield RawClaim(subject, prop or open_name, obj,
-                           Provenance(doc_id, sentence, start, end, EXTRACTOR),
-                           confidence(subject, obj, prop is not None), factuality,
-                           speaker=speaker, cue=cue.lemma_.lower() if cue is not None else None)
+            yield RawClaim(
+                subject,
+                prop or open_name,
+                obj,
+                Provenance(doc_id, sentence, start, end, EXTRACTOR),
+                confidence(subject, obj, prop is not None),
+                factuality,
+                speaker=speaker,
+                cue=cue.lemma_.lower() if cue is not None else None,
+            )

@@ -6,6 +6,7 @@ and copulas, including relative clauses ("Kalinin, who is a spokesman for the Ru
 Each gives the person a kg:jobTitle and, when the organisation or place is named, the role
 property from ontology/lexicons/roles.tsv.
 """
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -27,15 +28,16 @@ def role_phrase(noun: Token) -> str:
     """The role words: modifiers and the noun ('executive director', 'foreign minister')."""
     words = [t for t in noun.lefts if t.dep_ in TITLE_DEPS and t.ent_type_ not in ("GPE", "NORP", "ORG")]
     start = min([t.i for t in words], default=noun.i)
-    return noun.doc[start:noun.i + 1].text
+    return noun.doc[start : noun.i + 1].text
 
 
 def role_targets(noun: Token) -> list[Token]:
     """Where the role is held: 'director of X', 'spokesman for X', "X's president"."""
-    targets = [pobj for prep in children(noun, "prep") if prep.lower_ in ROLE_PREPS
-               for pobj in children(prep, "pobj")]
+    targets = [pobj for prep in children(noun, "prep") if prep.lower_ in ROLE_PREPS for pobj in children(prep, "pobj")]
     targets += [p for p in children(noun, "poss") if p.pos_ != "PRON"]
-    targets += [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("ORG", "GPE", "PERSON")]
+    targets += [
+        t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("ORG", "GPE", "PERSON")
+    ]
     return targets
 
 
@@ -58,8 +60,13 @@ def named_inside(tokens: list[Token], mentions: MentionIndex) -> list[Token]:
     for token in tokens:
         own = mentions.for_token(token)
         if own is None or own.cls == "Concept":  # "the Russian embassy" is itself an organisation: keep it
-            inner = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss")
-                     and (m := mentions.named_at(c)) is not None and m.cls in ("Organization", "Place", "City", "Country")]
+            inner = [
+                c
+                for c in token.children
+                if c.dep_ in ("compound", "nmod", "poss")
+                and (m := mentions.named_at(c)) is not None
+                and m.cls in ("Organization", "Place", "City", "Country")
+            ]
             found.extend(inner or [token])
         else:
             found.append(token)
@@ -110,7 +117,9 @@ def role_relation(prop: str | None, target_cls: str) -> str | None:
     return prop or "kg:worksFor"
 
 
-def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+def describe(
+    person_token: Token, noun: Token, anchor: Token, mentions: MentionIndex, doc_id: str
+) -> Iterator[RawClaim]:
     """What a description of a person or organisation says: its role, where it is held, or what it is."""
     person = mentions.for_token(person_token)
     if person is None or person.cls not in ("Person", "Organization") or noun.pos_ not in ("NOUN", "PROPN"):
@@ -125,29 +134,48 @@ def describe(person_token: Token, noun: Token, anchor: Token, mentions: MentionI
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     span_start = min(person.start, noun.idx)
     end = max(person.end, noun.idx + len(noun))
-    targets = [t for t in map(mentions.for_token, named_inside(role_targets(noun), mentions))
-               if t is not None and t.cls != "Concept"]
+    targets = [
+        t
+        for t in map(mentions.for_token, named_inside(role_targets(noun), mentions))
+        if t is not None and t.cls != "Concept"
+    ]
     if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
         targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]
     if person.cls == "Person" and (prop is not None or any(t.cls == "Organization" for t in targets)):
-        yield RawClaim(person, "kg:jobTitle", Literal(title), Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85)
+        yield RawClaim(
+            person, "kg:jobTitle", Literal(title), Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85
+        )
     elif prop is None:  # a plain description: "Rainbow Railroad, a charity" -> is a charity
         concept = mentions.noun_phrase(noun)
         if concept is not None:
-            yield RawClaim(person, "kg:isA", concept,
-                           Provenance(doc_id, sentence, span_start, max(person.end, concept.end), EXTRACTOR), 0.6)
+            yield RawClaim(
+                person,
+                "kg:isA",
+                concept,
+                Provenance(doc_id, sentence, span_start, max(person.end, concept.end), EXTRACTOR),
+                0.6,
+            )
     if person.cls == "Organization":  # "Sun Hung Kai Properties, a Hong Kong construction firm"
         for place in (t for t in targets if t.cls in PLACE_CLASSES):
-            yield RawClaim(person, "kg:basedIn", place,
-                           Provenance(doc_id, sentence, min(span_start, place.start), max(end, place.end), EXTRACTOR), 0.7)
+            yield RawClaim(
+                person,
+                "kg:basedIn",
+                place,
+                Provenance(doc_id, sentence, min(span_start, place.start), max(end, place.end), EXTRACTOR),
+                0.7,
+            )
     if person.cls != "Person":
         return
     for target in targets:
         relation = role_relation(prop, target.cls)
         if relation is not None:
-            yield RawClaim(person, relation, target,
-                           Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
-                           0.85 if not target.local else 0.7)
+            yield RawClaim(
+                person,
+                relation,
+                target,
+                Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
+                0.85 if not target.local else 0.7,
+            )
 
 
 def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
@@ -161,7 +189,7 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
         start -= 1
     if start == first.start:
         return []
-    title_span = doc[start:first.start]
+    title_span = doc[start : first.start]
     if not lexicon().role_property(title_span.text) and title_span[-1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
         return []  # honorifics are not job titles
     provenance = Provenance(doc_id, person.sentence, title_span.start_char, person.end, EXTRACTOR)

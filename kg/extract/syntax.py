@@ -1,4 +1,5 @@
 """Small helpers over the dependency parse shared by the extractors."""
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -8,12 +9,58 @@ from spacy.tokens import Token
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Verbs whose object did what a following "for/of/with + gerund" says ("accused him of lying").
-OBJECT_GERUND_VERBS = {"accuse", "charge", "probe", "investigate", "blame", "thank", "praise", "criticise", "criticize",
-                       "fine", "punish", "sue", "convict", "arrest", "jail", "suspect", "credit", "reward", "condemn",
-                       "congratulate", "sentence", "prosecute", "indict", "honour", "honor", "attack", "slam"}
+OBJECT_GERUND_VERBS = {
+    "accuse",
+    "charge",
+    "probe",
+    "investigate",
+    "blame",
+    "thank",
+    "praise",
+    "criticise",
+    "criticize",
+    "fine",
+    "punish",
+    "sue",
+    "convict",
+    "arrest",
+    "jail",
+    "suspect",
+    "credit",
+    "reward",
+    "condemn",
+    "congratulate",
+    "sentence",
+    "prosecute",
+    "indict",
+    "honour",
+    "honor",
+    "attack",
+    "slam",
+}
 # Verbs whose object does what the following infinitive says ("told parents to kill them").
-OBJECT_CONTROL = {"tell", "order", "direct", "ask", "force", "urge", "persuade", "allow", "instruct", "encourage",
-                  "compel", "invite", "require", "pressure", "help", "enable", "permit", "warn", "advise", "convince"}
+OBJECT_CONTROL = {
+    "tell",
+    "order",
+    "direct",
+    "ask",
+    "force",
+    "urge",
+    "persuade",
+    "allow",
+    "instruct",
+    "encourage",
+    "compel",
+    "invite",
+    "require",
+    "pressure",
+    "help",
+    "enable",
+    "permit",
+    "warn",
+    "advise",
+    "convince",
+}
 INSTRUMENTS = {"shot", "bullet", "bomb", "gunfire", "blast"}  # things that kill for whoever used them
 # Clauses that share their head verb's subject when they have none of their own.
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}

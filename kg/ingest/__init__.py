@@ -1,4 +1,5 @@
 """Readers turn files, directories and streams into cleaned ``Document`` objects."""
+
 from kg.ingest.readers import read_sources, SUPPORTED_SUFFIXES
 from kg.ingest.clean import clean_article, make_document
 

@@ -5,6 +5,7 @@ lists of teaser headlines and widget text ("Press enter to search"). They share 
 paragraph that does not end like a sentence. The headline is the one such paragraph kept, as
 the title, when it opens the article.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,8 +65,13 @@ def ends_like_sentence(paragraph: str) -> bool:
 def clean_article(text: str, *, title: str = "", line_is_paragraph: bool = False) -> tuple[str, list[str]]:
     """Return (title, body paragraphs) with boilerplate removed."""
     paragraphs = split_paragraphs(normalise(text), line_is_paragraph=line_is_paragraph)
-    if not title and paragraphs and not ends_like_sentence(paragraphs[0]) \
-            and len(paragraphs[0].split()) <= MAX_TITLE_WORDS and not BOILERPLATE.match(paragraphs[0]):
+    if (
+        not title
+        and paragraphs
+        and not ends_like_sentence(paragraphs[0])
+        and len(paragraphs[0].split()) <= MAX_TITLE_WORDS
+        and not BOILERPLATE.match(paragraphs[0])
+    ):
         title = paragraphs.pop(0)
     if title and paragraphs and paragraphs[0] == title:
         paragraphs.pop(0)
@@ -73,10 +79,18 @@ def clean_article(text: str, *, title: str = "", line_is_paragraph: bool = False
     return normalise(title).strip(), body
 
 
-def make_document(raw_text: str, *, source: str, title: str = "", published: str | None = None,
-                  meta: Mapping[str, Any] | None = None, line_is_paragraph: bool = False) -> Document:
+def make_document(
+    raw_text: str,
+    *,
+    source: str,
+    title: str = "",
+    published: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    line_is_paragraph: bool = False,
+) -> Document:
     """Clean an article and wrap it; the headline is the first paragraph of the text."""
     title, body = clean_article(raw_text, title=title, line_is_paragraph=line_is_paragraph)
     text = "\n\n".join(([title] if title else []) + body)
-    return Document(id=content_hash(text), text=text, title=title, source=source,
-                    published=published, meta=dict(meta or {}))
+    return Document(
+        id=content_hash(text), text=text, title=title, source=source, published=published, meta=dict(meta or {})
+    )

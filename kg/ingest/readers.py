@@ -3,6 +3,7 @@
 ``read_sources`` yields a ``Document`` for each article it could read and an ``IngestError`` for
 each it could not, so one bad input never stops the others.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,10 @@ def decode(data: bytes, source: str, settings: Settings) -> tuple[str, str | Non
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         text = data.decode(settings.fallback_encoding, errors="replace")
-        return text, (f"not valid UTF-8 (byte {exc.start}); read as {settings.fallback_encoding}. "
-                      "Re-save the file as UTF-8 if the text looks wrong.")
+        return text, (
+            f"not valid UTF-8 (byte {exc.start}); read as {settings.fallback_encoding}. "
+            "Re-save the file as UTF-8 if the text looks wrong."
+        )
 
 
 def strip_markdown(text: str) -> str:
@@ -52,14 +55,21 @@ def strip_markdown(text: str) -> str:
 def read_html(text: str, source: str) -> Document:
     import trafilatura  # heavy; only needed for HTML
 
-    extracted = trafilatura.extract(text, output_format="json", with_metadata=True,
-                                    include_comments=False, include_tables=False)
+    extracted = trafilatura.extract(
+        text, output_format="json", with_metadata=True, include_comments=False, include_tables=False
+    )
     if not extracted:
         raise IngestError(source, "no article text found in this HTML page")
     data = json.loads(extracted)
     meta = {k: data[k] for k in ("author", "sitename", "url") if data.get(k)}
-    return make_document(data.get("text") or "", source=source, title=data.get("title") or "",
-                         published=data.get("date"), meta=meta, line_is_paragraph=True)
+    return make_document(
+        data.get("text") or "",
+        source=source,
+        title=data.get("title") or "",
+        published=data.get("date"),
+        meta=meta,
+        line_is_paragraph=True,
+    )
 
 
 def read_jsonl(text: str, source: str) -> Iterator[Document | IngestError]:
@@ -92,8 +102,11 @@ def read_bytes(data: bytes, source: str, suffix: str, settings: Settings) -> Ite
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(text, source)
             return
-        document = read_html(text, source) if suffix in HTML_SUFFIXES else make_document(
-            strip_markdown(text) if suffix in {".md", ".markdown"} else text, source=source)
+        document = (
+            read_html(text, source)
+            if suffix in HTML_SUFFIXES
+            else make_document(strip_markdown(text) if suffix in {".md", ".markdown"} else text, source=source)
+        )
         if not document.text.strip():
             raise IngestError(source, "has no article text left after removing boilerplate")
         yield document

@@ -3,6 +3,7 @@
 News text comes as paragraphs. A paragraph break always ends a sentence, and no entity may cross
 one; the small English model gets both wrong on captions and headlines without help.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language

@@ -1,4 +1,5 @@
 """Loading the pipeline (once per process) and parsing documents with ``nlp.pipe``."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -40,7 +41,9 @@ def add_place_patterns(nlp) -> None:
     for abbreviation in lexicon().state_abbreviations:  # lower-cased keys, e.g. "conn.", "n.y."
         for case in ("IS_TITLE", "IS_UPPER"):  # "Conn." or "CONN.", never the word "miss."
             patterns.append({"label": "GPE", "pattern": [{"LOWER": abbreviation, case: True}]})
-            patterns.append({"label": "GPE", "pattern": [{"LOWER": abbreviation.rstrip("."), case: True}, {"TEXT": "."}]})
+            patterns.append(
+                {"label": "GPE", "pattern": [{"LOWER": abbreviation.rstrip("."), case: True}, {"TEXT": "."}]}
+            )
     ruler.add_patterns(patterns)
 
 

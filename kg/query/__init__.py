@@ -1,4 +1,5 @@
 """SPARQL over kg graphs: named queries kept as .rq files, prefixes bound, results as rows."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Resolution: mentions to entities inside a document (names, surnames, pronouns, descriptions)."""
+
 from kg.resolve.coref import resolve_document
 
 __all__ = ["resolve_document"]

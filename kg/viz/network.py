@@ -1,4 +1,5 @@
 """RDF -> networkx: entities as nodes, claims between entities as edges with their provenance."""
+
 from __future__ import annotations
 
 from rdflib import Dataset, Graph
@@ -58,11 +59,19 @@ def to_networkx(graph: Dataset | Graph, *, include_literals: bool = False):
         if is_literal:
             g.add_node(o, label=o, cls="Literal", aliases=[], claims=0)
         offset = int(row.sstart)
-        g.add_edge(s, o, key=str(row.claim), predicate=str(row.p),
-                   label=str(row.plabel or _local(str(row.p))), factuality=str(row.factuality),
-                   confidence=float(row.confidence), sentence=str(row.sentence),
-                   highlight=(int(row.start) - offset, int(row.end) - offset),
-                   title=str(row.title or ""), speaker=str(row.speaker or ""))
+        g.add_edge(
+            s,
+            o,
+            key=str(row.claim),
+            predicate=str(row.p),
+            label=str(row.plabel or _local(str(row.p))),
+            factuality=str(row.factuality),
+            confidence=float(row.confidence),
+            sentence=str(row.sentence),
+            highlight=(int(row.start) - offset, int(row.end) - offset),
+            title=str(row.title or ""),
+            speaker=str(row.speaker or ""),
+        )
         g.nodes[s]["claims"] += 1
         g.nodes[o]["claims"] += 1
     return g
