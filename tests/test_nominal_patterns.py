@@ -219,3 +219,16 @@ def test_organisation_described_with_a_place():
                       ("grew", "grow", "VERB", "VBD", "ROOT", 6), (".", ".", "PUNCT", ".", "punct", 6)],
                      ents=[(0, 1, "ORG"), (3, 4, "GPE")])
     assert ("Acme", "kg:basedIn", "Denver") in triples(doc)
+
+
+def test_an_accused_assassin_is_an_allegation_and_no_job_title():
+    from kg.types import Factuality
+
+    doc = hand_parse([("Oswald", "Oswald", "PROPN", "NNP", "nsubj", 8), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("the", "the", "DET", "DT", "det", 4), ("accused", "accused", "ADJ", "JJ", "amod", 4),
+                      ("assassin", "assassin", "NOUN", "NN", "appos", 0), ("of", "of", "ADP", "IN", "prep", 4),
+                      ("Kennedy", "Kennedy", "PROPN", "NNP", "pobj", 5), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("died", "die", "VERB", "VBD", "ROOT", 8)],
+                     ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
+    assert triples(doc, Factuality.ALLEGED) == {("Oswald", "kg:killed", "Kennedy")}
+    assert not any(p == "kg:jobTitle" for _, p, _ in triples(doc))

@@ -98,6 +98,8 @@ class MentionIndex:
         named = self.named_at(token)
         if named is not None:
             return named
+        if token.dep_ == "appos" and (described := self.named_at(token.head)) is not None and described.cls == "Person":
+            return described  # "Derwinski, a Republican from Chicago who served ...": the Republican is Derwinski
         for appos in token.children:  # "Its founder, Greta Olsen, will join" -> Greta Olsen
             if (
                 appos.dep_ in ("appos", "compound")

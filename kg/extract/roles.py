@@ -20,6 +20,7 @@ from kg.extract.syntax import children, grammatical_subjects
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.roles.v1"
+HEDGED_ROLES = {"accused", "alleged", "suspected", "reputed", "presumed", "purported"}
 ROLE_PREPS = ("of", "for", "at", "with", "in", "from")
 TITLE_DEPS = {"compound", "amod", "nmod"}
 
@@ -131,6 +132,7 @@ def describe(
         return
     sentence = mentions.sentence_of[noun.i]
     title = role_phrase(noun)
+    hedged = any(t.lower_ in HEDGED_ROLES for t in noun.lefts)
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     span_start = min(person.start, noun.idx)
     end = max(person.end, noun.idx + len(noun))
@@ -141,7 +143,11 @@ def describe(
     ]
     if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
         targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]
-    if person.cls == "Person" and (prop is not None or any(t.cls == "Organization" for t in targets)):
+    if (
+        person.cls == "Person"
+        and prop != "kg:killed"
+        and (prop is not None or any(t.cls == "Organization" for t in targets))
+    ):
         yield RawClaim(
             person, "kg:jobTitle", Literal(title), Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85
         )
@@ -168,7 +174,16 @@ def describe(
         return
     for target in targets:
         relation = role_relation(prop, target.cls)
-        if relation is not None:
+        if relation is not None and hedged:  # "the accused assassin of X": an allegation, not a fact
+            yield RawClaim(
+                person,
+                relation,
+                target,
+                Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
+                0.6,
+                Factuality.ALLEGED,
+            )
+        elif relation is not None:
             yield RawClaim(
                 person,
                 relation,
