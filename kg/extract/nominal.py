@@ -196,16 +196,7 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
             if based.lower_ == "based" and based.i >= 2 and doc[based.i - 1].text == "-":
                 place = mentions.named_at(doc[based.i - 2])
                 if place is not None and place.cls in PLACES:
-                    yield claim(
-                        subject,
-                        "kg:basedIn",
-                        place,
-                        sentence,
-                        min(place.start, subject.start),
-                        max(place.end, subject.end),
-                        doc_id,
-                        0.8,
-                    )
+                    yield claim(subject, "kg:basedIn", place, sentence, place.start, place.end, doc_id, 0.8)
 
 
 SEATS = {"headquarters", "head office", "hq", "seat", "base"}
@@ -238,16 +229,7 @@ def origin_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[Raw
             if place is None or place.cls not in PLACES:
                 continue
             sentence = mentions.sentence_of[token.i]
-            yield claim(
-                person,
-                "kg:livesIn",
-                place,
-                sentence,
-                min(person.start, place.start),
-                max(person.end, place.end),
-                doc_id,
-                0.7,
-            )
+            yield claim(person, "kg:livesIn", place, sentence, place.start, place.end, doc_id, 0.7)  # claim() widens
             names = sorted(mentions.named, key=lambda m: m.start)
             for wider in place_chain(doc.text, names, names.index(place)):  # "from Yatsushiro, Japan"
                 yield claim(person, "kg:livesIn", wider, sentence, person.start, wider.end, doc_id, 0.65)
