@@ -80,7 +80,7 @@ class MentionIndex:
         for index, sent in enumerate(doc.sents):
             for token in sent:
                 self.sentence_of[token.i] = index
-        self.named: list[Mention] = []
+        self.named: list[Mention] = []  # in text order, as doc.ents are
         self._by_token: dict[int, Mention] = {}
         for ent in doc.ents:
             mention = named_mention(ent, self.sentence_of[ent.start])

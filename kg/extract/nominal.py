@@ -81,7 +81,6 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
     for m in mentions.named:
         by_sentence.setdefault(m.sentence, []).append(m)
     for sentence, names in by_sentence.items():
-        names.sort(key=lambda m: m.start)
         for i, a in enumerate(names):
             chain = place_chain(text, names, i)
             if a.cls in PLACES or a.cls == "Organization":
@@ -151,7 +150,7 @@ def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[Ra
     """'at NRC headquarters in Rockville': the organisation is based there."""
     owners = [mentions.named_at(c) for c in noun.children if c.dep_ in ("compound", "poss")]
     places = [mentions.named_at(o) for p in children(noun, "prep") if p.lower_ == "in" for o in children(p, "pobj")]
-    names = sorted(mentions.named, key=lambda m: m.start)
+    names = mentions.named
     for owner, place in product(owners, places):
         if owner is not None and owner.cls == "Organization" and place is not None and place.cls in PLACES:
             for where in [place, *place_chain(mentions.doc.text, names, names.index(place))]:  # "Rockville, Md."
@@ -230,8 +229,7 @@ def origin_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[Raw
                 continue
             sentence = mentions.sentence_of[token.i]
             yield claim(person, "kg:livesIn", place, sentence, place.start, place.end, doc_id, 0.7)  # claim() widens
-            names = sorted(mentions.named, key=lambda m: m.start)
-            for wider in place_chain(doc.text, names, names.index(place)):  # "from Yatsushiro, Japan"
+            for wider in place_chain(doc.text, mentions.named, mentions.named.index(place)):  # "from Yatsushiro, Japan"
                 yield claim(person, "kg:livesIn", wider, sentence, person.start, wider.end, doc_id, 0.65)
 
 
