@@ -15,7 +15,7 @@ def load_pipeline(name: str):
     """Load a spaCy pipeline by package name and add kg's components."""
     import spacy
 
-    from kg.nlp import components  # noqa: F401  (registers the components)
+    from kg.nlp import components, wire  # noqa: F401  (registers the components)
 
     try:
         nlp = spacy.load(name)
@@ -27,6 +27,7 @@ def load_pipeline(name: str):
     add_place_patterns(nlp)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_trim_v1", after="ner")
+        nlp.add_pipe("kg_wire_names_v1", last=True)
     return nlp
 
 

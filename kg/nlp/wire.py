@@ -1,0 +1,71 @@
+"""Names that wire copy writes in its own way: datelines in capitals and news-agency bylines.
+
+"BANGKOK, Thailand (AP) --" opens a story with its place in capitals, which the small English model
+often leaves untagged; "(AFP)" and "Moscow INTERFAX" name the agency that filed it. Both are added as
+entities where NER found nothing, so the dateline extractor can say where the story and agency are.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.config import ONTOLOGY_DIR
+from kg.resolve.places import gazetteer
+
+AGENCIES_FILE = ONTOLOGY_DIR / "lexicons" / "news_agencies.txt"
+MAX_DATELINE_TOKENS = 3
+AFTER_DATELINE = {",", "(", "--", "—", "–", "_", "-"}
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> tuple[str, ...]:
+    lines = AGENCIES_FILE.read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(dict.fromkeys(variant for name in names for variant in (name, name.upper())))
+
+
+def dateline_place(doc: Doc, start: int) -> Span | None:
+    """An all-capitals place name opening a sentence and followed by a dateline separator."""
+    end = start
+    while end < len(doc) and end - start < MAX_DATELINE_TOKENS and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text not in AFTER_DATELINE:
+        return None
+    span = doc[start:end]
+    if len(span.text) < 3 or gazetteer().lookup(span.text) is None:
+        return None
+    return Span(doc, start, end, label="GPE")
+
+
+def split_place_agency(ent: Span, agencies: list[Span]) -> list[Span]:
+    """'Paris AFP' tagged as one organisation is a dateline place and an agency."""
+    agency = next((a for a in agencies if a.end == ent.end and ent.start < a.start), None)
+    if agency is None or gazetteer().lookup(ent.doc[ent.start : agency.start].text) is None:
+        return [ent]
+    return [Span(ent.doc, ent.start, agency.start, label="GPE"), Span(ent.doc, agency.start, agency.end, label="ORG")]
+
+
+@Language.factory("kg_wire_names_v1")
+def wire_names(nlp: Language, name: str):
+    matcher = PhraseMatcher(nlp.vocab)  # case-sensitive on purpose
+    matcher.add("ORG", list(nlp.tokenizer.pipe(agency_names())))
+
+    def annotate(doc: Doc) -> Doc:
+        found = [Span(doc, start, end, label="ORG") for _, start, end in matcher(doc)]
+        for sent in doc.sents:
+            first = next((t for t in sent if not t.is_space), None)
+            if first is not None and (place := dateline_place(doc, first.i)) is not None:
+                found.append(place)
+        entities = [split_place_agency(ent, found) for ent in doc.ents]
+        entities = [span for pieces in entities for span in pieces]
+        taken = {t.i for ent in entities for t in ent}
+        new = [span for span in filter_spans(found) if not any(t.i in taken for t in span)]
+        doc.ents = [*entities, *new]
+        return doc
+
+    return annotate

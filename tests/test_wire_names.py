@@ -1,0 +1,44 @@
+"""Datelines in capitals and news-agency bylines become entities (kg/nlp/wire.py), on hand-built Docs."""
+
+import spacy
+from spacy.tokens import Doc
+
+import kg.nlp.wire  # noqa: F401  (registers the component)
+
+NLP = spacy.blank("en")
+WIRE = NLP.add_pipe("kg_wire_names_v1")
+
+
+def entities(words: list[str], ents: list[str] | None = None) -> list[tuple[str, str]]:
+    doc = Doc(NLP.vocab, words=words, sent_starts=[i == 0 for i in range(len(words))], ents=ents)
+    return [(e.text, e.label_) for e in WIRE(doc).ents]
+
+
+def test_a_dateline_city_in_capitals_is_a_place():
+    words = ["BANGKOK", ",", "Thailand", "(", "AP", ")", "--", "Police", "said"]
+    found = entities(words, ["O", "O", "B-GPE", "O", "O", "O", "O", "O", "O"])
+    assert ("BANGKOK", "GPE") in found and ("AP", "ORG") in found and ("Thailand", "GPE") in found
+
+
+def test_a_two_word_dateline_city():
+    assert ("MEXICO CITY", "GPE") in entities(["MEXICO", "CITY", "(", "AP", ")", "_", "The", "quake"])
+
+
+def test_capitals_that_are_no_place_or_not_a_dateline_stay_untagged():
+    assert entities(["WARNING", ",", "the", "road", "is", "closed"]) == []
+    assert entities(["PARIS", "is", "calm"]) == []  # no dateline separator after it
+
+
+def test_agency_names_match_as_written_or_in_capitals_but_not_in_lower_case():
+    assert ("INTERFAX", "ORG") in entities(["Moscow", "INTERFAX", "in", "English"])
+    assert entities(["they", "ap", "it"]) == []
+
+
+def test_a_place_and_agency_tagged_as_one_organisation_are_split():
+    found = entities(["Paris", "AFP", "in", "English"], ["B-ORG", "I-ORG", "O", "O"])
+    assert found == [("Paris", "GPE"), ("AFP", "ORG")]
+
+
+def test_existing_entities_win_over_the_lexicon():
+    found = entities(["Reuters", "Group", "said"], ["B-ORG", "I-ORG", "O"])
+    assert found == [("Reuters Group", "ORG")]
