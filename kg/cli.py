@@ -219,6 +219,9 @@ def eval_conll04(
     system: RelationSystem = typer.Option(
         RelationSystem.kg, help="kg, or pairs (spaCy entities plus every type-compatible pair)."
     ),
+    raw_spans: bool = typer.Option(
+        False, "--raw-spans", help="Score kg's spans as they are, without the corpus's span conventions."
+    ),
 ) -> None:
     """Strict and boundaries micro P/R/F1, macro F1 and per-type F1 (Taillé et al. 2020 protocol)."""
     from kg.atomic import write_atomic
@@ -227,7 +230,7 @@ def eval_conll04(
     if not path.is_file():
         raise fail(f"{path}: no such file; give the CoNLL04 JSON file", EXIT_USAGE)
     try:
-        scores, predicted = evaluate(path, split, system=system.value)
+        scores, predicted = evaluate(path, split, system=system.value, conventions=not raw_spans)
     except (KeyError, ValueError) as exc:
         raise fail(f"{path}: not CoNLL04 JSON in SpERT layout ({exc})") from None
     if predictions is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.config import Settings
+from kg.eval.conll04_conventions import Relation, as_corpus_draws_them
 from kg.eval.scoring import PRF, compare
 from kg.extract import extract
 from kg.ingest.clean import content_hash
@@ -26,18 +27,6 @@ from kg.types import Document, Literal, Mention, RawClaim
 RELATIONS = ("Kill", "Live_In", "Located_In", "OrgBased_In", "Work_For")
 CLASS_TO_TYPE = {"Person": "Peop", "Organization": "Org", "Place": "Loc", "Country": "Loc", "City": "Loc"}
 MAPPING_FILE = Path(__file__).parent / "data" / "conll04_relations.tsv"
-
-
-@dataclass(frozen=True)
-class Relation:
-    head: tuple[int, int]
-    head_type: str
-    tail: tuple[int, int]
-    tail_type: str
-    type: str
-
-    def boundaries(self) -> tuple:
-        return self.head, self.tail, self.type
 
 
 @lru_cache(maxsize=1)
@@ -125,15 +114,20 @@ def predict_pairs(records: list[dict], settings: Settings | None = None) -> Iter
         }
 
 
-def predict(records: list[dict], settings: Settings | None = None) -> Iterator[set[Relation]]:
-    """kg's relations for each record, on the record's own tokens."""
+def predict(
+    records: list[dict], settings: Settings | None = None, conventions: bool = True
+) -> Iterator[set[Relation]]:
+    """kg's relations for each record, on the record's own tokens; with ``conventions``, re-spanned
+    the way the corpus draws its spans (see kg/eval/conll04_conventions.py)."""
     for doc in parsed(records, settings or Settings()):
         starts = [t.idx for t in doc]
         document = Document(id=content_hash(doc.text), text=doc.text, source="conll04")
         extraction = extract(doc, document)
         resolver = DocumentResolver(extraction)
         claims = (resolved(c, resolver) for c in extraction.claims)
-        yield {r for r in (to_relation(c, starts, doc.text) for c in claims if c is not None) if r is not None}
+        relations = {r for r in (to_relation(c, starts, doc.text) for c in claims if c is not None) if r is not None}
+        yield as_corpus_draws_them(relations, [t.text for t in doc]) if conventions else relations
+
 
 
 def standing_for(mention: Mention, resolver: DocumentResolver) -> Mention | None:
@@ -210,9 +204,18 @@ def predictions_json(records: list[dict], predicted: list[set[Relation]]) -> lis
 
 
 def evaluate(
-    path: str | Path, split: str = "dev", settings: Settings | None = None, *, system: str = "kg"
+    path: str | Path,
+    split: str = "dev",
+    settings: Settings | None = None,
+    *,
+    system: str = "kg",
+    conventions: bool = True,
 ) -> tuple[Scores, list[dict]]:
-    """Score ``system``: "kg", or "pairs" (entities plus type-compatible pairs, the usual floor)."""
+    """Score ``system``: "kg", or "pairs" (entities plus type-compatible pairs, the usual floor);
+    ``conventions`` writes kg's relations with the corpus's span conventions."""
     records = load_sentences(path, split)
-    predicted = list((predict_pairs if system == "pairs" else predict)(records, settings))
+    if system == "pairs":
+        predicted = list(predict_pairs(records, settings))
+    else:
+        predicted = list(predict(records, settings, conventions=conventions))
     return score([gold_relations(r) for r in records], predicted), predictions_json(records, predicted)
