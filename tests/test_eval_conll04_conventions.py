@@ -11,9 +11,12 @@ def test_a_birthplace_and_its_state_become_one_location():
     assert as_corpus_draws_them(kg, tokens) == {R((0, 2), "Peop", (5, 9), "Loc", "Live_In")}
 
 
-def test_places_that_are_nobody_s_home_stay_two():
+def test_other_places_stay_two():
     tokens = "The plant in Niles , Ohio closed .".split()
     kg = {R((3, 4), "Loc", (5, 6), "Loc", "Located_In")}
+    assert as_corpus_draws_them(kg, tokens) == kg
+    tokens = "Andrew Hall of Miami , Fla. , confirmed it".split()
+    kg = {R((0, 2), "Peop", (3, 4), "Loc", "Live_In"), R((3, 4), "Loc", (5, 6), "Loc", "Located_In")}
     assert as_corpus_draws_them(kg, tokens) == kg
 
 
