@@ -42,11 +42,18 @@ def test_organisation_and_unknown_title_before_a_name_is_work():
     assert ("Dan Rather", "kg:worksFor", "CBS") in triples(doc)
 
 
-def test_dateline_places_the_agency():
+def test_a_dateline_away_from_an_agency_s_home_says_where_it_filed_from():
     doc = flat([("BELGRADE", "PROPN"), (",", "PUNCT"), ("Yugoslavia", "PROPN"), ("(", "PUNCT"), ("AP", "PROPN"),
                 (")", "PUNCT")], ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "ORG")])
     found = triples(doc)
-    assert {("AP", "kg:basedIn", "BELGRADE"), ("AP", "kg:basedIn", "Yugoslavia")} <= found
+    assert {("AP", "kg:filedFrom", "BELGRADE"), ("AP", "kg:filedFrom", "Yugoslavia")} <= found
+    assert not any(p == "kg:basedIn" for _, p, _ in found)  # the AP is not based in Belgrade
+
+
+def test_a_dateline_at_an_agency_s_home_places_it():
+    doc = flat([("Sofia", "PROPN"), (",", "PUNCT"), ("February", "PROPN"), ("15", "NUM"), ("(", "PUNCT"),
+                ("BTA", "PROPN"), (")", "PUNCT")], ents=[(0, 1, "GPE"), (5, 6, "ORG")])
+    assert ("BTA", "kg:basedIn", "Sofia") in triples(doc)
 
 
 def test_person_at_organisation_works_there():

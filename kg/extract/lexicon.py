@@ -17,12 +17,16 @@ def _lines(path: Path) -> list[str]:
     ]
 
 
-def _table(path: Path) -> dict[str, str]:
-    table = {}
+def _pairs(path: Path) -> list[tuple[str, str]]:
+    pairs = []
     for line in _lines(path):
         key, value = line.split("\t")
-        table[key.strip().lower()] = value.strip()
-    return table
+        pairs.append((key.strip(), value.strip()))
+    return pairs
+
+
+def _table(path: Path) -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs(path)}
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class Lexicon:
     titles: frozenset[str]  # words that may precede a name as a title
     state_abbreviations: dict[str, str]  # "conn." -> "Connecticut"
     demonyms: dict[str, str]  # irregular nationality words: "french" -> "France"
+    agencies: dict[str, str]  # news agencies as written -> home country code: "Interfax" -> "RU"
+
+    def agency_home(self, name: str) -> str | None:
+        return self.agencies.get(name) or next((h for a, h in self.agencies.items() if a.upper() == name), None)
 
     def verb_property(self, *patterns: str) -> str | None:
         for pattern in patterns:
@@ -61,4 +69,5 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         titles=frozenset(w.strip().lower() for w in _lines(directory / "titles.txt")),
         state_abbreviations=_table(directory / "us_states.tsv"),
         demonyms=_table(directory / "demonyms.tsv"),
+        agencies=dict(_pairs(directory / "news_agencies.tsv")),
     )

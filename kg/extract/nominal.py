@@ -5,7 +5,7 @@
 - "Waste Disposal Co. of Randolph"                                  -> basedIn
 - "North Carolina Gov. Jim Martin", "CBS anchorman Dan Rather"     -> role in the place or organisation
 - "Wang Ziqiang at the Institute of Mechanics"                      -> worksFor
-- "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)"                    -> basedIn
+- "Moscow ITAR-TASS", "Sofia (BTA)"; "BANGKOK (AP)"                -> basedIn; filedFrom (away from home)
 - "the Chinese Government"                                           -> basedIn China
 - "the murder of X by Y", "sentenced for the assassination of X"     -> killed
 - "the Russian embassy in Ottawa", "a Denver-based grocery chain"   -> locatedIn / basedIn
@@ -24,7 +24,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import MentionIndex
 from kg.extract.roles import role_relation
 from kg.extract.syntax import children
-from kg.resolve.places import country_for_demonym
+from kg.resolve.places import country_for_demonym, gazetteer
 from kg.types import Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
@@ -37,8 +37,9 @@ REGION = re.compile(
     r"southwestern|upper|lower))?$",
     re.IGNORECASE,
 )
-# Between a dateline's place and the agency: nothing, "(", or a date ("Moscow March 5 (ITAR-TASS)").
-DATELINE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?\(?$")
+# Between a dateline's place and the agency: nothing, "(", or a date ("Moscow March 5 (ITAR-TASS)",
+# "Sofia, February 15 (BTA)").
+DATELINE = re.compile(r"^(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?\(?$")
 AFFILIATION = re.compile(r"^,?\s*(?:of|at|with)(?:\s+the)?$")  # "Gilmore, of the Downtown Seattle Association"
 RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
@@ -109,15 +110,25 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
             ):  # "at Ford's Theater" is a place
                 yield claim(a, "kg:worksFor", b, sentence, a.start, b.end, doc_id, 0.65)
             elif a.cls in PLACES and b.cls == "Organization" and DATELINE.match(gap):
-                # datelines and place-named bodies: "Moscow ITAR-TASS", "BELGRADE, Yugoslavia (AP)",
-                # "Cape Town Supreme Court"
+                # datelines and place-named bodies: "Moscow ITAR-TASS", "Sofia (BTA)", "Cape Town Supreme Court"
                 k = i
                 while k > 0 and names[k - 1].cls in PLACES and text[names[k - 1].end : names[k].start].strip() == ",":
                     k -= 1
                 for place in names[k : i + 1]:
-                    yield claim(b, "kg:basedIn", place, sentence, place.start, b.end, doc_id, 0.65)
+                    prop = "kg:basedIn" if agency_at_home(b, place) else "kg:filedFrom"
+                    yield claim(b, prop, place, sentence, place.start, b.end, doc_id, 0.65)
             elif b.cls == "Person" and a.cls in (*PLACES, "Organization", "Person"):
                 yield from title_between(doc, a, b, sentence, doc_id)
+
+
+def agency_at_home(organisation: Mention, place: Mention) -> bool:
+    """A dateline says where a news agency is based only in its home country: "BANGKOK (AP)" is where
+    the story was filed from. Organisations that are no agency are where their dateline says."""
+    home = lexicon().agency_home(organisation.text)
+    if home is None:
+        return True
+    found = gazetteer().lookup(place.text)
+    return found is not None and found.country == home
 
 
 def modifier(doc: Doc, mention: Mention) -> bool:

@@ -7,26 +7,20 @@ entities where NER found nothing, so the dateline extractor can say where the st
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.config import ONTOLOGY_DIR
+from kg.extract.lexicon import lexicon
 from kg.resolve.places import gazetteer
 
-AGENCIES_FILE = ONTOLOGY_DIR / "lexicons" / "news_agencies.txt"
 MAX_DATELINE_TOKENS = 3
 AFTER_DATELINE = {",", "(", "--", "—", "–", "_", "-"}
 
 
-@lru_cache(maxsize=1)
-def agency_names() -> tuple[str, ...]:
-    lines = AGENCIES_FILE.read_text(encoding="utf-8").splitlines()
-    names = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    return tuple(dict.fromkeys(variant for name in names for variant in (name, name.upper())))
+def agency_names() -> list[str]:
+    return list(dict.fromkeys(variant for name in lexicon().agencies for variant in (name, name.upper())))
 
 
 def dateline_place(doc: Doc, start: int) -> Span | None:
