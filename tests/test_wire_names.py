@@ -42,3 +42,12 @@ def test_a_place_and_agency_tagged_as_one_organisation_are_split():
 def test_existing_entities_win_over_the_lexicon():
     found = entities(["Reuters", "Group", "said"], ["B-ORG", "I-ORG", "O"])
     assert found == [("Reuters Group", "ORG")]
+
+
+def test_a_monitoring_source_line_splits_the_place_from_the_broadcaster():
+    words = ["Havana", "Radio", "Reloj", "Network", "in", "Spanish", "1402", "GMT"]
+    found = entities(words, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"])
+    assert found == [("Havana", "GPE"), ("Radio Reloj Network", "ORG")]
+    words = ["The", "London", "Stock", "Exchange", "in", "England", "closed"]  # a name, not a source line
+    found = entities(words, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"])
+    assert ("The London Stock Exchange", "ORG") in found

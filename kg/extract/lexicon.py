@@ -17,6 +17,10 @@ def _lines(path: Path) -> list[str]:
     ]
 
 
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in _lines(path))
+
+
 def _pairs(path: Path) -> list[tuple[str, str]]:
     pairs = []
     for line in _lines(path):
@@ -39,6 +43,8 @@ class Lexicon:
     state_abbreviations: dict[str, str]  # "conn." -> "Connecticut"
     demonyms: dict[str, str]  # irregular nationality words: "french" -> "France"
     agencies: dict[str, str]  # news agencies as written -> home country code: "Interfax" -> "RU"
+    person_nouns: frozenset[str]  # "professor": whoever is one is a person
+    place_nouns: frozenset[str]  # "capital": whatever is one is a place
 
     def agency_home(self, name: str) -> str | None:
         return self.agencies.get(name) or next((h for a, h in self.agencies.items() if a.upper() == name), None)
@@ -65,9 +71,11 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         verbs=_table(directory / "verbs.tsv"),
         roles=_table(directory / "roles.tsv"),
         kinds=_table(directory / "kinds.tsv"),
-        cues=frozenset(w.strip().lower() for w in _lines(directory / "cues.txt")),
-        titles=frozenset(w.strip().lower() for w in _lines(directory / "titles.txt")),
+        cues=_words(directory / "cues.txt"),
+        titles=_words(directory / "titles.txt"),
         state_abbreviations=_table(directory / "us_states.tsv"),
         demonyms=_table(directory / "demonyms.tsv"),
         agencies=dict(_pairs(directory / "news_agencies.tsv")),
+        person_nouns=_words(directory / "person_nouns.txt"),
+        place_nouns=_words(directory / "place_nouns.txt"),
     )

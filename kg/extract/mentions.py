@@ -176,13 +176,39 @@ def nationality_as_place(ent: Span) -> bool:
     return bool(titled) and (followed_by_name or head.ent_type_ == "PERSON")
 
 
+def described_as(ent: Span) -> str | None:
+    """What the words around a name say it is, whatever NER called it: "Cheek, 53," and "Harrington, a
+    professor" are people, "Norton Simon was born" too; "Yerevan, the capital of Armenia" is a place."""
+    doc, root = ent.doc, ent.root
+    after = doc[ent.end : ent.end + 3]
+    if len(after) == 3 and after[0].text == after[2].text == "," and after[1].text.isdigit():
+        if 1 <= int(after[1].text) <= 120:
+            return "Person"  # an age in commas
+    if root.dep_ == "nsubjpass" and root.head.lower_ == "born":
+        return "Person"
+    appositions = [t for t in root.children if t.dep_ == "appos" and t.i >= ent.end]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        appositions.append(root.head)  # "the capital of Armenia, Yerevan"
+    for noun in appositions:
+        if noun.ent_type_:
+            continue  # another name, not a description
+        if noun.lemma_.lower() in lexicon().person_nouns:
+            return "Person"
+        if noun.lemma_.lower() in lexicon().place_nouns:
+            return "Place"
+    return None
+
+
 def named_mention(ent: Span, sentence: int) -> Mention | None:
     cls = NER_CLASSES.get(ent.label_)
     if cls is None:
         return None
+    described = described_as(ent) if ent.label_ in ("PERSON", "ORG", "GPE") and len(ent) <= 4 else None
+    if described is not None:
+        cls = described
     tokens = list(ent)
     titles = lexicon().titles
-    if ent.label_ == "PERSON":  # "President Vladimir Putin" -> "Vladimir Putin"; "Mrs. Parks" stays whole
+    if cls == "Person":  # "President Vladimir Putin" -> "Vladimir Putin"; "Mrs. Parks" stays whole
         while len(tokens) > 2 and tokens[0].lower_.rstrip(".") in titles:
             tokens = tokens[1:]
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -214,7 +240,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
     if not any(c.isalpha() for c in text):
         return None
     if (
-        cls in ("Organization", "Person")
+        described is None
+        and cls in ("Organization", "Person")
         and len(tokens) <= 3
         and (gazetteer().is_well_known_place(text) or text.replace(" ", "").lower() in lexicon().state_abbreviations)
     ):
@@ -225,6 +252,6 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         cls = "Place"  # a US state
     elif cls == "Place":
         cls = place_class(text)
-    elif cls == "Person" and lexicon().kinds.get(tokens[-1].lower_.rstrip(".")) == "Organization":
+    elif cls == "Person" and described is None and lexicon().kinds.get(tokens[-1].lower_.rstrip(".")) == "Organization":
         cls = "Organization"  # the small model often calls "Lakeside Dairy" a person
     return Mention(text, start, end, cls, sentence, ner=ent.label_, subject=ent.root.dep_ in ("nsubj", "nsubjpass"))

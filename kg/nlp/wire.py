@@ -16,6 +16,10 @@ from kg.extract.lexicon import lexicon
 from kg.resolve.places import gazetteer
 
 MAX_DATELINE_TOKENS = 3
+BROADCAST_LANGUAGES = {
+    "Arabic", "Bulgarian", "Chinese", "English", "French", "German", "Hebrew", "Hindi", "Italian", "Japanese",
+    "Korean", "Persian", "Polish", "Portuguese", "Russian", "Serbo-Croatian", "Spanish", "Turkish", "Ukrainian",
+}  # fmt: skip
 AFTER_DATELINE = {",", "(", "--", "—", "–", "_", "-"}
 
 
@@ -36,12 +40,25 @@ def dateline_place(doc: Doc, start: int) -> Span | None:
     return Span(doc, start, end, label="GPE")
 
 
-def split_place_agency(ent: Span, agencies: list[Span]) -> list[Span]:
-    """'Paris AFP' tagged as one organisation is a dateline place and an agency."""
+def split_place_source(ent: Span, agencies: list[Span]) -> list[Span]:
+    """'Paris AFP' or, in a monitoring service's source line, 'Havana Radio Reloj Network in Spanish',
+    tagged as one organisation, is a dateline place and the source."""
+    doc = ent.doc
     agency = next((a for a in agencies if a.end == ent.end and ent.start < a.start), None)
-    if agency is None or gazetteer().lookup(ent.doc[ent.start : agency.start].text) is None:
+    if agency is not None:
+        cut = agency.start
+    elif ent.label_ == "ORG" and doc[ent.end : ent.end + 2].text.startswith("in ") and is_language(doc, ent.end + 1):
+        cut = next((i for i in range(ent.end - 1, ent.start, -1) if gazetteer().lookup(doc[ent.start : i].text)), None)
+    else:
+        cut = None
+    if cut is None or gazetteer().lookup(doc[ent.start : cut].text) is None:
         return [ent]
-    return [Span(ent.doc, ent.start, agency.start, label="GPE"), Span(ent.doc, agency.start, agency.end, label="ORG")]
+    return [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut, ent.end, label="ORG")]
+
+
+def is_language(doc: Doc, i: int) -> bool:
+    """'in Spanish' after a source's name; the small model often tags the language as a date or group."""
+    return i < len(doc) and (doc[i].ent_type_ == "LANGUAGE" or doc[i].text in BROADCAST_LANGUAGES)
 
 
 @Language.factory("kg_wire_names_v1")
@@ -55,7 +72,7 @@ def wire_names(nlp: Language, name: str):
             first = next((t for t in sent if not t.is_space), None)
             if first is not None and (place := dateline_place(doc, first.i)) is not None:
                 found.append(place)
-        entities = [split_place_agency(ent, found) for ent in doc.ents]
+        entities = [split_place_source(ent, found) for ent in doc.ents]
         entities = [span for pieces in entities for span in pieces]
         taken = {t.i for ent in entities for t in ent}
         new = [span for span in filter_spans(found) if not any(t.i in taken for t in span)]
