@@ -176,3 +176,22 @@ def test_connectives_are_not_arguments():
                       ("in", "in", "ADP", "IN", "prep", 1), ("addition", "addition", "NOUN", "NN", "pobj", 2),
                       (".", ".", "PUNCT", ".", "punct", 1)], ents=[(0, 1, "ORG")])
     assert triples(doc) == set()
+
+
+def test_where_in_a_relative_clause_stands_for_in_the_place_it_follows():
+    doc = hand_parse([("Rolling", "Rolling", "PROPN", "NNP", "compound", 1), ("Fork", "Fork", "PROPN", "NNP", "ROOT", 1),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("where", "where", "SCONJ", "WRB", "advmod", 6),
+                      ("Muddy", "Muddy", "PROPN", "NNP", "compound", 5),
+                      ("Waters", "Waters", "PROPN", "NNP", "nsubjpass", 6), ("born", "bear", "VERB", "VBN", "relcl", 1)],
+                     ents=[(0, 2, "GPE"), (4, 6, "PERSON")])
+    assert ("Muddy Waters", "kg:bornIn", "Rolling Fork") in triples(doc)
+
+
+def test_a_place_the_parser_hangs_on_a_date_still_belongs_to_the_verb():
+    doc = hand_parse([("Simon", "Simon", "PROPN", "NNP", "nsubjpass", 2), ("was", "be", "AUX", "VBD", "auxpass", 2),
+                      ("born", "bear", "VERB", "VBN", "ROOT", 2), ("on", "on", "ADP", "IN", "prep", 2),
+                      ("Feb.", "Feb.", "PROPN", "NNP", "pobj", 3), ("5", "5", "NUM", "CD", "nummod", 4),
+                      (",", ",", "PUNCT", ",", "punct", 4), ("in", "in", "ADP", "IN", "prep", 4),
+                      ("Portland", "Portland", "PROPN", "NNP", "pobj", 7)],
+                     ents=[(0, 1, "PERSON"), (4, 6, "DATE"), (8, 9, "GPE")])
+    assert ("Simon", "kg:bornIn", "Portland") in triples(doc)

@@ -79,6 +79,8 @@ def confidence(subject: Mention, obj: Mention, mapped: bool) -> float:
 
 
 def prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
+    if verb.dep_ == "relcl" and any(t.lower_ == "where" for t in children(verb, "advmod")):
+        yield "in", verb.head  # "Rolling Fork, where Muddy Waters was born"
     for prep in children(verb, "prep", "dative"):
         if prep.pos_ != "ADP":
             continue  # a dative noun ("gave them asylum") is handled as an object
@@ -87,6 +89,10 @@ def prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
                 continue  # "in addition", "in fact": a connective, not an argument
             for obj in with_conjuncts(pobj):
                 yield prep.lower_, obj
+            if pobj.ent_type_ in ("DATE", "TIME"):  # "born on Feb. 5, 1907, in Portland": the parser hangs
+                for inner in children(pobj, "prep"):  # "in Portland" on the date
+                    for obj in children(inner, "pobj"):
+                        yield inner.lower_, obj
 
 
 def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
