@@ -38,6 +38,7 @@ $(BENCH_STAMP): $(STAMP)
 bench-quality: $(BENCH_STAMP)
 	$(BIN)/kg eval gold tests/gold/examples.jsonl
 	$(BIN)/kg eval conll04 $(CONLL04)
+	$(BIN)/kg eval conll04 $(CONLL04) --raw-spans
 	$(BIN)/kg eval conll04 $(CONLL04) --system pairs
 	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv
 	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv --system textacy
