@@ -195,3 +195,15 @@ def test_a_place_the_parser_hangs_on_a_date_still_belongs_to_the_verb():
                       ("Portland", "Portland", "PROPN", "NNP", "pobj", 7)],
                      ents=[(0, 1, "PERSON"), (4, 6, "DATE"), (8, 9, "GPE")])
     assert ("Simon", "kg:bornIn", "Portland") in triples(doc)
+
+
+def test_conjoined_roles_in_an_apposition_each_belong_to_the_person():
+    doc = hand_parse([("Rifkin", "Rifkin", "PROPN", "NNP", "nsubj", 11), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("director", "director", "NOUN", "NN", "appos", 0), ("of", "of", "ADP", "IN", "prep", 2),
+                      ("Acme", "Acme", "PROPN", "NNP", "pobj", 3), ("and", "and", "CCONJ", "CC", "cc", 2),
+                      ("a", "a", "DET", "DT", "det", 7), ("member", "member", "NOUN", "NN", "conj", 2),
+                      ("of", "of", "ADP", "IN", "prep", 7), ("Beta", "Beta", "PROPN", "NNP", "pobj", 8),
+                      (",", ",", "PUNCT", ",", "punct", 0), ("spoke", "speak", "VERB", "VBD", "ROOT", 11)],
+                     ents=[(0, 1, "PERSON"), (4, 5, "ORG"), (9, 10, "ORG")])
+    found = triples(doc)
+    assert ("Rifkin", "kg:directorOf", "Acme") in found and ("Rifkin", "kg:memberOf", "Beta") in found

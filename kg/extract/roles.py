@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import MentionIndex
-from kg.extract.syntax import children, grammatical_subjects
+from kg.extract.syntax import children, grammatical_subjects, with_conjuncts
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.roles.v1"
@@ -94,7 +94,9 @@ def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -
         appos = next((o for p in children(appos, "prep") if p.lower_ == "of" for o in children(p, "pobj")), appos)
     head_m, appos_m = mentions.named_at(head), mentions.named_at(appos)
     if head_m is not None and head_m.cls in ("Person", "Organization") and appos_m is None:
-        return list(describe(head, appos, appos, mentions, doc_id))
+        # "Rifkin, director of X and a member of Y": each conjoined role is his
+        nouns = [n for n in with_conjuncts(appos) if n.pos_ == "NOUN" and mentions.named_at(n) is None]
+        return [claim for noun in nouns or [appos] for claim in describe(head, noun, noun, mentions, doc_id)]
     if appos_m is not None and appos_m.cls == "Person" and head_m is None:
         return list(describe(appos, head, head, mentions, doc_id))
     return []
