@@ -239,3 +239,27 @@ def test_an_accused_assassin_is_an_allegation_and_no_job_title():
                      ents=[(0, 1, "PERSON"), (6, 7, "PERSON")])
     assert triples(doc, Factuality.ALLEGED) == {("Oswald", "kg:killed", "Kennedy")}
     assert not any(p == "kg:jobTitle" for _, p, _ in triples(doc))
+
+
+def test_a_place_described_as_the_capital_of_another_is_inside_it():
+    doc = hand_parse([("Yerevan", "Yerevan", "PROPN", "NNP", "ROOT", 0), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("the", "the", "DET", "DT", "det", 3), ("capital", "capital", "NOUN", "NN", "appos", 0),
+                      ("of", "of", "ADP", "IN", "prep", 3), ("Armenia", "Armenia", "PROPN", "NNP", "pobj", 4)],
+                     ents=[(0, 1, "GPE"), (5, 6, "GPE")])
+    assert ("Yerevan", "kg:locatedIn", "Armenia") in triples(doc)
+    doc = hand_parse([("Bosnia", "Bosnia", "PROPN", "NNP", "poss", 2), ("'s", "'s", "PART", "POS", "case", 0),
+                      ("capital", "capital", "NOUN", "NN", "nsubj", 5), (",", ",", "PUNCT", ",", "punct", 2),
+                      ("Sarajevo", "Sarajevo", "PROPN", "NNP", "appos", 2), ("is", "be", "AUX", "VBZ", "ROOT", 5)],
+                     ents=[(0, 1, "GPE"), (4, 5, "GPE")])
+    assert ("Sarajevo", "kg:locatedIn", "Bosnia") in triples(doc)
+
+
+def test_the_same_fact_found_twice_in_a_sentence_is_one_claim_the_surer():
+    from kg.extract import without_repeats
+    from kg.types import Mention, Provenance, RawClaim
+
+    town, country = Mention("Mohammadia", 0, 10, "City", 0), Mention("Algeria", 30, 37, "Country", 0)
+    weak = RawClaim(town, "kg:locatedIn", country, Provenance("d", 0, 0, 37, "kg.nominal.v1"), 0.7)
+    sure = RawClaim(town, "kg:locatedIn", country, Provenance("d", 0, 0, 37, "kg.roles.v1"), 0.8)
+    other = RawClaim(town, "kg:locatedIn", country, Provenance("d", 1, 50, 90, "kg.roles.v1"), 0.8)
+    assert without_repeats([weak, sure, other]) == [sure, other]

@@ -11,7 +11,7 @@ from kg.extract.nominal import nominal_claims
 from kg.extract.quotes import quote_claims
 from kg.extract.relations import relation_claims
 from kg.extract.roles import role_claims
-from kg.types import Document, DocumentExtraction, Factuality, RawClaim, RawQuote, Sentence
+from kg.types import Document, DocumentExtraction, Factuality, Literal, RawClaim, RawQuote, Sentence
 
 __all__ = ["extract", "DocumentExtraction"]
 
@@ -27,6 +27,17 @@ def attribute_quoted_claims(claims: list[RawClaim], quotes: list[RawQuote]) -> l
             claim = replace(claim, factuality=Factuality.REPORTED, speaker=quote.speaker, cue=quote.cue)
         result.append(claim)
     return result
+
+
+def without_repeats(claims: list[RawClaim]) -> list[RawClaim]:
+    """One claim per fact and sentence: when two extractors find the same one, keep the surer."""
+    best: dict[tuple, RawClaim] = {}
+    for claim in claims:
+        obj = claim.object if isinstance(claim.object, Literal) else (claim.object.start, claim.object.end)
+        key = (claim.subject.start, claim.subject.end, claim.predicate, obj, claim.provenance.sentence, claim.factuality)
+        if key not in best or claim.confidence > best[key].confidence:
+            best[key] = claim
+    return list(best.values())
 
 
 def trimmed_sentence(index: int, start: int, text: str) -> Sentence:
@@ -46,6 +57,6 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
         + role_claims(doc, mentions, document.id)
         + nominal_claims(doc, mentions, document.id)
     )
-    claims = attribute_quoted_claims(claims, quotes)
+    claims = without_repeats(attribute_quoted_claims(claims, quotes))
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
     return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes))

@@ -99,7 +99,33 @@ def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -
         return [claim for noun in nouns or [appos] for claim in describe(head, noun, noun, mentions, doc_id)]
     if appos_m is not None and appos_m.cls == "Person" and head_m is None:
         return list(describe(appos, head, head, mentions, doc_id))
+    if head_m is not None and head_m.cls in PLACE_CLASSES and appos_m is None:
+        return place_description(head_m, appos, mentions, doc_id)  # "Yerevan, the capital of Armenia"
+    if appos_m is not None and appos_m.cls in PLACE_CLASSES and head_m is None:
+        return place_description(appos_m, head, mentions, doc_id)  # "Bosnia's capital, Sarajevo"
     return []
+
+
+def place_description(place: Mention, noun: Token, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
+    """A place described as the capital, a town, a province ... of or in another place is inside it."""
+    if noun.lemma_.lower() not in lexicon().place_nouns:
+        return []
+    wider = [m for m in map(mentions.for_token, role_targets(noun)) if m is not None and m.cls in PLACE_CLASSES]
+    wider += [
+        m
+        for prep in children(noun, "prep")
+        if prep.lower_ == "in"
+        for m in map(mentions.named_at, children(prep, "pobj"))
+        if m is not None and m.cls in PLACE_CLASSES
+    ]
+    claims = []
+    for where in wider:
+        if where != place:
+            start, end = min(place.start, where.start, noun.idx), max(place.end, where.end)
+            claims.append(
+                RawClaim(place, "kg:locatedIn", where, Provenance(doc_id, place.sentence, start, end, EXTRACTOR), 0.8)
+            )
+    return claims
 
 
 PLACE_CLASSES = ("Place", "City", "Country")
