@@ -39,3 +39,12 @@ def test_another_name_in_apposition_says_nothing_about_the_class():
             ("Professor", "professor", "PROPN", "NNP", "appos", 0), (",", ",", "PUNCT", ",", "punct", 0),
             ("grew", "grow", "VERB", "VBD", "ROOT", 4)]
     assert classes(rows, [(0, 1, "ORG"), (2, 3, "ORG")])["Acme"] == "Organization"
+
+
+def test_an_occupation_before_a_name_is_not_part_of_it_but_an_honorific_is():
+    rows = [("Composer", "composer", "PROPN", "NNP", "compound", 1), ("Thomas", "Thomas", "PROPN", "NNP", "nsubj", 2),
+            ("wrote", "write", "VERB", "VBD", "ROOT", 2)]
+    assert classes(rows, [(0, 2, "PERSON")]) == {"Thomas": "Person"}
+    rows = [("Judge", "judge", "PROPN", "NNP", "compound", 1), ("Ito", "Ito", "PROPN", "NNP", "nsubj", 2),
+            ("ruled", "rule", "VERB", "VBD", "ROOT", 2)]
+    assert classes(rows, [(0, 2, "PERSON")]) == {"Judge Ito": "Person"}
