@@ -207,3 +207,17 @@ def test_conjoined_roles_in_an_apposition_each_belong_to_the_person():
                      ents=[(0, 1, "PERSON"), (4, 5, "ORG"), (9, 10, "ORG")])
     found = triples(doc)
     assert ("Rifkin", "kg:directorOf", "Acme") in found and ("Rifkin", "kg:memberOf", "Beta") in found
+
+
+def test_a_party_word_in_apposition_describes_the_person_and_its_clause_is_theirs():
+    doc = hand_parse([("Derwinski", "Derwinski", "PROPN", "NNP", "nsubj", 10), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("a", "a", "DET", "DT", "det", 3), ("Republican", "Republican", "PROPN", "NNP", "appos", 0),
+                      ("from", "from", "ADP", "IN", "prep", 3), ("Chicago", "Chicago", "PROPN", "NNP", "pobj", 4),
+                      ("who", "who", "PRON", "WP", "nsubj", 7), ("served", "serve", "VERB", "VBD", "relcl", 3),
+                      ("in", "in", "ADP", "IN", "prep", 7), ("Congress", "Congress", "PROPN", "NNP", "pobj", 8),
+                      ("denied", "deny", "VERB", "VBD", "ROOT", 10)],
+                     ents=[(0, 1, "PERSON"), (3, 4, "NORP"), (5, 6, "GPE"), (9, 10, "ORG")])
+    found = triples(doc)
+    assert ("Derwinski", "kg:livesIn", "Chicago") in found
+    assert any(s == "Derwinski" and o == "Congress" for s, _, o in found)
+    assert not any(s == "Republican" for s, _, _ in found)

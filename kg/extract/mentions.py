@@ -96,6 +96,9 @@ class MentionIndex:
     def for_token(self, token: Token) -> Mention | None:
         """The mention a claim argument headed by ``token`` refers to, or None if it is unusable."""
         named = self.named_at(token)
+        if named is not None and named.cls == "Group" and token.dep_ == "appos":
+            described = self.named_at(token.head)  # "Derwinski, a Republican from Chicago who served": Derwinski
+            return described if described is not None and described.cls == "Person" else named
         if named is not None:
             return named
         if token.dep_ == "appos" and (described := self.named_at(token.head)) is not None and described.cls == "Person":

@@ -93,9 +93,10 @@ def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -
     if appos.lower_ == "one":  # "Yisrael Tal, one of the top strategists in Israel"
         appos = next((o for p in children(appos, "prep") if p.lower_ == "of" for o in children(p, "pobj")), appos)
     head_m, appos_m = mentions.named_at(head), mentions.named_at(appos)
-    if head_m is not None and head_m.cls in ("Person", "Organization") and appos_m is None:
+    if head_m is not None and head_m.cls in ("Person", "Organization") and (appos_m is None or appos_m.cls == "Group"):
         # "Rifkin, director of X and a member of Y": each conjoined role is his
         nouns = [n for n in with_conjuncts(appos) if n.pos_ == "NOUN" and mentions.named_at(n) is None]
+        nouns = nouns if appos_m is None else [appos]
         return [claim for noun in nouns or [appos] for claim in describe(head, noun, noun, mentions, doc_id)]
     if appos_m is not None and appos_m.cls == "Person" and head_m is None:
         return list(describe(appos, head, head, mentions, doc_id))
@@ -153,8 +154,9 @@ def describe(
     person = mentions.for_token(person_token)
     if person is None or person.cls not in ("Person", "Organization") or noun.pos_ not in ("NOUN", "PROPN"):
         return
-    if mentions.named_at(noun) is not None:
-        return  # "X is Y" between two names is an identity, not a role
+    named = mentions.named_at(noun)
+    if named is not None and named.cls != "Group":
+        return  # "X is Y" between two names is an identity, not a role; "a Republican from Chicago" is not
     factuality, _, _ = factuality_of(anchor) if anchor.pos_ in ("AUX", "VERB") else (None, None, None)
     if factuality not in (None, Factuality.ASSERTED):
         return
