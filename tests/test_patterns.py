@@ -221,3 +221,11 @@ def test_a_party_word_in_apposition_describes_the_person_and_its_clause_is_their
     assert ("Derwinski", "kg:livesIn", "Chicago") in found
     assert any(s == "Derwinski" and o == "Congress" for s, _, o in found)
     assert not any(s == "Republican" for s, _, _ in found)
+
+
+def test_a_role_s_organisation_hung_on_the_copula_still_counts():
+    doc = hand_parse([("Cicippio", "Cicippio", "PROPN", "NNP", "nsubj", 1), ("was", "be", "AUX", "VBD", "ROOT", 1),
+                      ("comptroller", "comptroller", "NOUN", "NN", "attr", 1), ("at", "at", "ADP", "IN", "prep", 1),
+                      ("Acme", "Acme", "PROPN", "NNP", "compound", 5), ("University", "University", "PROPN", "NNP", "pobj", 3)],
+                     ents=[(0, 1, "PERSON"), (4, 6, "ORG")])
+    assert ("Cicippio", "kg:worksFor", "Acme University") in triples(doc)

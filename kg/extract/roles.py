@@ -166,10 +166,12 @@ def describe(
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     span_start = min(person.start, noun.idx)
     end = max(person.end, noun.idx + len(noun))
+    where = role_targets(noun)
+    if anchor.i != noun.i:  # "Cicippio was comptroller at the university": the parser may hang "at" on "was"
+        later = [p for p in children(anchor, "prep") if p.i > noun.i and p.lower_ in ROLE_PREPS]
+        where += [o for p in later for o in children(p, "pobj")]
     targets = [
-        t
-        for t in map(mentions.for_token, named_inside(role_targets(noun), mentions))
-        if t is not None and t.cls != "Concept"
+        t for t in map(mentions.for_token, named_inside(where, mentions)) if t is not None and t.cls != "Concept"
     ]
     if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
         targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]
