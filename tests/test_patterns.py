@@ -229,3 +229,25 @@ def test_a_role_s_organisation_hung_on_the_copula_still_counts():
                       ("Acme", "Acme", "PROPN", "NNP", "compound", 5), ("University", "University", "PROPN", "NNP", "pobj", 3)],
                      ents=[(0, 1, "PERSON"), (4, 6, "ORG")])
     assert ("Cicippio", "kg:worksFor", "Acme University") in triples(doc)
+
+
+def test_shot_to_death_by_an_agent_hung_on_an_earlier_noun_is_a_killing_by_them():
+    doc = hand_parse([("Lennon", "Lennon", "PROPN", "NNP", "nsubjpass", 2), ("was", "be", "AUX", "VBD", "auxpass", 2),
+                      ("shot", "shoot", "VERB", "VBN", "ROOT", 2), ("to", "to", "ADP", "IN", "prep", 2),
+                      ("death", "death", "NOUN", "NN", "pobj", 3), ("in", "in", "ADP", "IN", "prep", 2),
+                      ("the", "the", "DET", "DT", "det", 7), ("courtyard", "courtyard", "NOUN", "NN", "pobj", 5),
+                      ("by", "by", "ADP", "IN", "prep", 7), ("Chapman", "Chapman", "PROPN", "NNP", "pobj", 8)],
+                     ents=[(0, 1, "PERSON"), (9, 10, "PERSON")])
+    found = triples(doc)
+    assert ("Chapman", "kg:killed", "Lennon") in found
+    assert not any(p == "kg:attacked" for _, p, _ in found)
+
+
+def test_by_a_place_is_no_agent():
+    doc = hand_parse([("Smith", "Smith", "PROPN", "NNP", "nsubjpass", 2), ("was", "be", "AUX", "VBD", "auxpass", 2),
+                      ("shot", "shoot", "VERB", "VBN", "ROOT", 2), ("in", "in", "ADP", "IN", "prep", 2),
+                      ("a", "a", "DET", "DT", "det", 5), ("house", "house", "NOUN", "NN", "pobj", 3),
+                      ("by", "by", "ADP", "IN", "prep", 5), ("Lake", "Lake", "PROPN", "NNP", "compound", 8),
+                      ("Erie", "Erie", "PROPN", "NNP", "pobj", 6)],
+                     ents=[(0, 1, "PERSON"), (7, 9, "LOC")])
+    assert not any(o == "Smith" for _, _, o in triples(doc))

@@ -40,7 +40,7 @@ REGION = re.compile(
 # Between a dateline's place and the agency: nothing, "(", or a date ("Moscow March 5 (ITAR-TASS)",
 # "Sofia, February 15 (BTA)").
 DATELINE = re.compile(r"^(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?\(?$")
-AFFILIATION = re.compile(r"^,?\s*(?:of|at|with)(?:\s+the)?$")  # "Gilmore, of the Downtown Seattle Association"
+AFFILIATION = re.compile(rf"^{AGE},?\s*(?:of|at|with)(?:\s+the)?$")  # "Gilmore, of the Seattle Association"
 RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
 

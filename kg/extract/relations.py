@@ -106,6 +106,8 @@ def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawCl
 def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
     lex = lexicon()
     lemma = verb_key(verb)
+    if any(o.lower_ == "death" for p in children(verb, "prep") if p.lower_ == "to" for o in children(p, "pobj")):
+        lemma = f"{lemma} to death" if lex.verb_property(f"{lemma} to death") else lemma  # "shot to death"
     passive = is_passive(verb)
     subjects = grammatical_subjects(verb)
     objects = [c for o in children(verb, "dobj") for c in with_conjuncts(o)]

@@ -86,6 +86,7 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     """
     if is_passive(verb):
         agents = [pobj for agent in children(verb, "agent") for pobj in children(agent, "pobj")]
+        agents = agents or stray_agents(verb)
         return [c for a in agents for c in with_conjuncts(a)]
     found = [c for s in children(verb, "nsubj") for c in with_conjuncts(s)]
     if found:
@@ -112,6 +113,19 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     if verb.dep_ in SUBJECT_SHARING and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return grammatical_subjects(verb.head, depth=depth + 1)
     return []
+
+
+def stray_agents(verb: Token) -> list[Token]:
+    """'Lennon was shot in the courtyard of his building by Chapman': the parser may hang the agent's "by"
+    on a noun of an earlier phrase; a named person there is still the agent."""
+    found, stack = [], [p for p in children(verb, "prep")]
+    while stack and len(found) == 0:
+        prep = stack.pop(0)
+        for pobj in children(prep, "pobj"):
+            if prep.lower_ == "by" and prep.head.i != verb.i and pobj.ent_type_ == "PERSON":
+                found.append(pobj)
+            stack.extend(children(pobj, "prep"))
+    return found
 
 
 def instrument_user(token: Token) -> Token | None:
