@@ -263,3 +263,12 @@ def test_the_same_fact_found_twice_in_a_sentence_is_one_claim_the_surer():
     sure = RawClaim(town, "kg:locatedIn", country, Provenance("d", 0, 0, 37, "kg.roles.v1"), 0.8)
     other = RawClaim(town, "kg:locatedIn", country, Provenance("d", 1, 50, 90, "kg.roles.v1"), 0.8)
     assert without_repeats([weak, sure, other]) == [sure, other]
+
+
+def test_headquarters_in_a_place_when_the_parser_hangs_in_on_an_earlier_noun():
+    doc = hand_parse([("briefing", "briefing", "NOUN", "NN", "ROOT", 0), ("at", "at", "ADP", "IN", "prep", 0),
+                      ("NRC", "NRC", "PROPN", "NNP", "compound", 3),
+                      ("headquarters", "headquarters", "NOUN", "NN", "pobj", 1), ("in", "in", "ADP", "IN", "prep", 0),
+                      ("nearby", "nearby", "ADJ", "JJ", "amod", 6), ("Rockville", "Rockville", "PROPN", "NNP", "pobj", 4)],
+                     ents=[(2, 3, "ORG"), (6, 7, "GPE")])
+    assert ("NRC", "kg:basedIn", "Rockville") in triples(doc)

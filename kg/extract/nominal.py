@@ -160,7 +160,11 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
 def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
     """'at NRC headquarters in Rockville': the organisation is based there."""
     owners = [mentions.named_at(c) for c in noun.children if c.dep_ in ("compound", "poss")]
-    places = [mentions.named_at(o) for p in children(noun, "prep") if p.lower_ == "in" for o in children(p, "pobj")]
+    preps = [p for p in children(noun, "prep") if p.lower_ == "in"]
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and following.lower_ == "in" and following.dep_ == "prep":
+        preps.append(following)  # "at NRC headquarters in Rockville", "in" hung on an earlier noun by the parser
+    places = [mentions.named_at(o) for p in dict.fromkeys(preps) for o in children(p, "pobj")]
     names = mentions.named
     for owner, place in product(owners, places):
         if owner is not None and owner.cls == "Organization" and place is not None and place.cls in PLACES:
