@@ -48,3 +48,10 @@ def test_an_occupation_before_a_name_is_not_part_of_it_but_an_honorific_is():
     rows = [("Judge", "judge", "PROPN", "NNP", "compound", 1), ("Ito", "Ito", "PROPN", "NNP", "nsubj", 2),
             ("ruled", "rule", "VERB", "VBD", "ROOT", 2)]
     assert classes(rows, [(0, 2, "PERSON")]) == {"Judge Ito": "Person"}
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person():
+    rows = [("King", "king", "PROPN", "NNP", "nsubjpass", 5), ("of", "of", "ADP", "IN", "prep", 0),
+            ("Peru", "Peru", "PROPN", "NNP", "pobj", 1), (",", ",", "PUNCT", ",", "punct", 0),
+            ("Atahualpa", "Atahualpa", "PROPN", "NNP", "appos", 0), ("murdered", "murder", "VERB", "VBN", "ROOT", 5)]
+    assert classes(rows, [(2, 3, "GPE"), (4, 5, "GPE")])["Atahualpa"] == "Person"

@@ -251,3 +251,13 @@ def test_by_a_place_is_no_agent():
                       ("Erie", "Erie", "PROPN", "NNP", "pobj", 6)],
                      ents=[(0, 1, "PERSON"), (7, 9, "LOC")])
     assert not any(o == "Smith" for _, _, o in triples(doc))
+
+
+def test_a_relative_clause_belongs_to_its_name_not_to_names_conjoined_after_it():
+    doc = hand_parse([("Ruby", "Ruby", "PROPN", "NNP", "dobj", 7), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("who", "who", "PRON", "WP", "nsubj", 3), ("killed", "kill", "VERB", "VBD", "relcl", 0),
+                      ("Oswald", "Oswald", "PROPN", "NNP", "dobj", 3), ("and", "and", "CCONJ", "CC", "cc", 0),
+                      ("Bakker", "Bakker", "PROPN", "NNP", "conj", 0), ("included", "include", "VERB", "VBD", "ROOT", 7)],
+                     ents=[(0, 1, "PERSON"), (4, 5, "PERSON"), (6, 7, "PERSON")])
+    found = triples(doc)
+    assert ("Ruby", "kg:killed", "Oswald") in found and ("Bakker", "kg:killed", "Oswald") not in found

@@ -193,7 +193,7 @@ def described_as(ent: Span) -> str | None:
     if root.dep_ == "appos" and root.head.i < ent.start:
         appositions.append(root.head)  # "the capital of Armenia, Yerevan"
     for noun in appositions:
-        if noun.ent_type_:
+        if noun.ent_type_ in NER_CLASSES:
             continue  # another name, not a description
         if noun.lemma_.lower() in lexicon().person_nouns:
             return "Person"

@@ -94,7 +94,8 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
             head = copula_subject(verb.head) or verb.head  # "Oswald was the gunman who killed X" -> Oswald
             if head.lemma_ in INSTRUMENTS:
                 head = instrument_user(head) or head  # "the shots that killed X" were fired by someone
-            return with_conjuncts(head)  # "Kalinin, who is ..." -> Kalinin
+            # "Kalinin, who is ..." -> Kalinin; "Ruby, who killed X, and the Bakkers": not the later conjuncts
+            return [c for c in with_conjuncts(head) if c.i < verb.i]
         if len(found) == 1 and found[0].lemma_ in INSTRUMENTS:
             return [instrument_user(found[0]) or found[0]]
         return found
