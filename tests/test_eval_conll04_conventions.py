@@ -11,6 +11,12 @@ def test_a_birthplace_and_its_state_become_one_location():
     assert as_corpus_draws_them(kg, tokens) == {R((0, 2), "Peop", (5, 9), "Loc", "Live_In")}
 
 
+def test_a_birthplace_after_a_date_is_one_location_too():
+    tokens = "Simon was born on Feb. 5 , 1907 , in Portland , Ore. , and".split()
+    kg = {R((0, 1), "Peop", (10, 11), "Loc", "Live_In"), R((10, 11), "Loc", (12, 13), "Loc", "Located_In")}
+    assert as_corpus_draws_them(kg, tokens) == {R((0, 1), "Peop", (10, 13), "Loc", "Live_In")}
+
+
 def test_other_places_stay_two():
     tokens = "The plant in Niles , Ohio closed .".split()
     kg = {R((3, 4), "Loc", (5, 6), "Loc", "Located_In")}

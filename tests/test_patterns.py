@@ -261,3 +261,12 @@ def test_a_relative_clause_belongs_to_its_name_not_to_names_conjoined_after_it()
                      ents=[(0, 1, "PERSON"), (4, 5, "PERSON"), (6, 7, "PERSON")])
     found = triples(doc)
     assert ("Ruby", "kg:killed", "Oswald") in found and ("Bakker", "kg:killed", "Oswald") not in found
+
+
+def test_born_under_another_name_in_a_place():
+    doc = hand_parse([("Holly", "Holly", "PROPN", "NNP", "nsubjpass", 2), ("was", "be", "AUX", "VBD", "auxpass", 2),
+                      ("born", "bear", "VERB", "VBN", "ROOT", 2), ("Charles", "Charles", "PROPN", "NNP", "compound", 4),
+                      ("Holley", "Holley", "PROPN", "NNP", "oprd", 2), ("in", "in", "ADP", "IN", "prep", 4),
+                      ("Lubbock", "Lubbock", "PROPN", "NNP", "pobj", 5)],
+                     ents=[(0, 1, "PERSON"), (3, 5, "PERSON"), (6, 7, "GPE")])
+    assert ("Holly", "kg:bornIn", "Lubbock") in triples(doc)

@@ -4,7 +4,8 @@ kg's output is not changed by any of this: it decides only how kg's relations ar
 spans before scoring. ``kg eval conll04 --raw-spans`` scores without it.
 
 - Where a person was born, "City, State" is one location: "born in Niles , Ohio" is a single span
-  in all 35 "born in" cases of train, while "of Miami , Fla." stays two. kg says livesIn Niles and
+  in all 35 "born in" cases of train (and "born on May 3 , 1907 , in ..." alike), while "of Miami ,
+  Fla." stays two. kg says livesIn Niles and
   Niles locatedIn Ohio.
 - "President" belongs to a full name after it unless a capitalised modifier precedes it ("the
   assassination of President John F. Kennedy" but "Haitian President Jean-Bertrand Aristide"). kg
@@ -33,11 +34,12 @@ def as_corpus_draws_them(relations: set[Relation], tokens: list[str]) -> set[Rel
 
 
 def merge_home_places(relations: set[Relation], tokens: list[str]) -> set[Relation]:
-    """livesIn Niles + Niles locatedIn Ohio after "born in" (comma between) -> Live_In "Niles , Ohio"."""
+    """livesIn Niles + Niles locatedIn Ohio after "born ... in" (comma between) -> Live_In "Niles , Ohio"."""
     merged = set(relations)
     for home in relations:
-        if home.type != "Live_In" or tokens[home.tail[0] - 2 : home.tail[0]] != ["born", "in"]:
-            continue
+        start = home.tail[0]
+        if home.type != "Live_In" or tokens[start - 1] != "in" or "born" not in tokens[max(0, start - 10) : start]:
+            continue  # "born in", "born on Feb. 5, 1907, in", "born Charles Hardin Holley in"
         for inside in relations:
             if (
                 inside.type == "Located_In"

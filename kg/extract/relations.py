@@ -81,6 +81,9 @@ def confidence(subject: Mention, obj: Mention, mapped: bool) -> float:
 def prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
     if verb.dep_ == "relcl" and any(t.lower_ == "where" for t in children(verb, "advmod")):
         yield "in", verb.head  # "Rolling Fork, where Muddy Waters was born"
+    if verb.lemma_ == "bear":  # "was born Charles Hardin Holley in Lubbock": "in" hangs on the birth name
+        for name in children(verb, "oprd"):
+            yield from (("in", o) for p in children(name, "prep") if p.lower_ == "in" for o in children(p, "pobj"))
     for prep in children(verb, "prep", "dative"):
         if prep.pos_ != "ADP":
             continue  # a dative noun ("gave them asylum") is handled as an object
