@@ -272,3 +272,12 @@ def test_headquarters_in_a_place_when_the_parser_hangs_in_on_an_earlier_noun():
                       ("nearby", "nearby", "ADJ", "JJ", "amod", 6), ("Rockville", "Rockville", "PROPN", "NNP", "pobj", 4)],
                      ents=[(2, 3, "ORG"), (6, 7, "GPE")])
     assert ("NRC", "kg:basedIn", "Rockville") in triples(doc)
+
+
+def test_a_person_s_assassin_named_after_a_comma_killed_them():
+    doc = flat([("Kennedy", "PROPN"), ("'s", "PART"), ("assassin", "NOUN"), (",", "PUNCT"), ("Lee", "PROPN"),
+                ("Oswald", "PROPN"), (",", "PUNCT"), ("died", "VERB")], ents=[(0, 1, "PERSON"), (4, 6, "PERSON")], root=7)
+    assert ("Lee Oswald", "kg:killed", "Kennedy") in triples(doc)
+    doc = flat([("Kennedy", "PROPN"), ("'s", "PART"), ("lawyer", "NOUN"), (",", "PUNCT"), ("Lee", "PROPN"),
+                ("Oswald", "PROPN"), (",", "PUNCT"), ("died", "VERB")], ents=[(0, 1, "PERSON"), (4, 6, "PERSON")], root=7)
+    assert not any(p == "kg:killed" for _, p, _ in triples(doc))

@@ -40,6 +40,7 @@ REGION = re.compile(
 # Between a dateline's place and the agency: nothing, "(", or a date ("Moscow March 5 (ITAR-TASS)",
 # "Sofia, February 15 (BTA)").
 DATELINE = re.compile(r"^(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?\(?$")
+POSSESSED_KILLER = re.compile(r"^['’]s\s+(\w+)\s*,$")  # "Kennedy's assassin, Oswald": the gap between the names
 AFFILIATION = re.compile(rf"^{AGE},?\s*(?:of|at|with)(?:\s+the)?$")  # "Gilmore, of the Seattle Association"
 RESIDENCE = re.compile(rf"^{AGE}(?:of|from)$|^,\s*(?:a\s+|an\s+)?(?:native|resident)\s+of$")
 
@@ -117,6 +118,9 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 for place in names[k : i + 1]:
                     prop = "kg:basedIn" if agency_at_home(b, place) else "kg:filedFrom"
                     yield claim(b, prop, place, sentence, place.start, b.end, doc_id, 0.65)
+            elif a.cls == b.cls == "Person" and (killer := POSSESSED_KILLER.match(gap)):
+                if lexicon().role_property(killer.group(1)) == "kg:killed":  # "Kennedy's assassin, Lee Harvey Oswald"
+                    yield claim(b, "kg:killed", a, sentence, a.start, b.end, doc_id, 0.75)
             elif b.cls == "Person" and a.cls in (*PLACES, "Organization", "Person"):
                 yield from title_between(doc, a, b, sentence, doc_id)
 
