@@ -86,6 +86,7 @@ def test_kg_eval_carb_on_the_dev_split(tmp_path):
     assert len(lines) == numbers["tuples"] > 500
     assert all(len(line.split("\t")) >= 5 for line in lines)
     assert 0 < numbers["f1"] <= 100 and 0 < numbers["auc"] <= numbers["f1"] + 50
+    assert numbers["f1"] >= 48.0  # the quality kg claims in the README (issue 3's target)
 
 
 def test_participle_clause_shares_the_subject_and_coordinations_split():
