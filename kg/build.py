@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -15,6 +16,7 @@ from kg.ingest import read_sources
 from kg.mapping import add_extraction, new_dataset
 from kg.nlp import parse
 from kg.resolve import resolve_document
+from kg.store import GraphStore, MemoryStore
 from kg.types import Document, Extraction
 
 log = logging.getLogger("kg")
@@ -39,6 +41,50 @@ def extractions(docs: Iterable[Document], settings: Settings | None = None) -> I
         yield resolve_document(extract(parsed, document))
 
 
+@dataclass
+class BuildReport:
+    """What a build did: documents stored, skipped as already stored, and earlier versions replaced."""
+
+    stored: int = 0
+    skipped: int = 0
+    replaced: list[str] = field(default_factory=list)
+    claims: int = 0
+    quotes: int = 0
+
+
+def build_into(
+    store: GraphStore,
+    sources: Iterable[str | Path] | str | Path,
+    *,
+    settings: Settings | None = None,
+    on_error: ErrorHandler | None = None,
+    on_document: Callable[[Extraction], None] | None = None,
+) -> BuildReport:
+    """Build documents into ``store``. A document whose content is already stored is skipped before
+    any parsing; a changed document (same source, new content) replaces its earlier version."""
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    settings = settings or Settings()
+    report = BuildReport()
+
+    def new_documents() -> Iterator[Document]:
+        for document in documents(sources, settings, on_error or _log_error):
+            if store.contains(document.id):
+                report.skipped += 1
+                report.replaced += store.drop_older_versions(document.id, document.source)
+            else:
+                yield document
+
+    for extraction in extractions(new_documents(), settings):
+        report.replaced += store.put(extraction)
+        report.stored += 1
+        report.claims += len(extraction.claims)
+        report.quotes += len(extraction.quotes)
+        if on_document is not None:
+            on_document(extraction)
+    return report
+
+
 def build(
     sources: Iterable[str | Path] | str | Path,
     *,
@@ -52,15 +98,9 @@ def build(
     Inputs that cannot be read are passed to ``on_error`` (logged by default) and the rest are
     built. Returns an ``rdflib.Dataset`` with one named graph per document and a union default graph.
     """
-    if isinstance(sources, (str, Path)):
-        sources = [sources]
-    settings = settings or Settings()
-    dataset = dataset if dataset is not None else new_dataset()
-    for extraction in extractions(documents(sources, settings, on_error or _log_error), settings):
-        add_extraction(dataset, extraction)
-        if on_document is not None:
-            on_document(extraction)
-    return dataset
+    store = MemoryStore(dataset if dataset is not None else new_dataset())
+    build_into(store, sources, settings=settings, on_error=on_error, on_document=on_document)
+    return store.dataset()
 
 
 def build_text(text: str, *, title: str = "", settings: Settings | None = None) -> Dataset:

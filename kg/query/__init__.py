@@ -32,8 +32,12 @@ def resolve_query(text_or_ref: str) -> str:
     raise QueryError(f"{ref}: no such query file or named query; see `kg query --list`")
 
 
-def run_query(graph: Dataset | Graph, query: str, bindings: Mapping[str, Any] | None = None) -> Result:
-    """Run SPARQL with kg's prefixes predeclared. Values go in ``bindings``, never into the text."""
+def run_query(graph: Dataset | Graph | Any, query: str, bindings: Mapping[str, Any] | None = None) -> Result:
+    """Run SPARQL with kg's prefixes predeclared. Values go in ``bindings``, never into the text.
+
+    ``graph`` is an rdflib graph or dataset, or a kg store (kg.store), which runs the query itself."""
+    if callable(getattr(graph, "sparql", None)):
+        return graph.sparql(query, bindings)
     try:
         return graph.query(query, initNs=PREFIXES, initBindings=dict(bindings or {}))
     except Exception as exc:  # pyparsing and rdflib raise their own types for syntax errors

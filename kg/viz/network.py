@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rdflib import Dataset, Graph
-from rdflib.namespace import SKOS
 
 from kg.query import run_query
 
@@ -16,6 +17,8 @@ WHERE {
   BIND(STRAFTER(STR(?type), "#") AS ?cls)
 }
 """
+
+ALIAS_QUERY = "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
 
 CLAIM_QUERY = """
 SELECT ?claim ?s ?p ?o ?plabel ?factuality ?confidence ?sentence ?start ?end ?sstart ?title ?speaker
@@ -36,18 +39,19 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def to_networkx(graph: Dataset | Graph, *, include_literals: bool = False):
-    """A MultiDiGraph of entities (label, cls, aliases) and claims (predicate, factuality,
+def to_networkx(graph: Dataset | Graph | Any, *, include_literals: bool = False):
+    """``graph``: an rdflib graph or a kg store. A MultiDiGraph of entities (label, cls, aliases) and claims (predicate, factuality,
     confidence, sentence, title, offsets). Edges to literals (job titles) only if asked."""
     import networkx as nx
 
     g = nx.MultiDiGraph()
+    aliases: dict[str, set[str]] = {}
+    for row in run_query(graph, ALIAS_QUERY):
+        aliases.setdefault(str(row.e), set()).add(str(row.alias))
     for row in run_query(graph, ENTITY_QUERY):
         iri = str(row.e)
-        if iri in g:
-            continue
-        aliases = sorted({str(a) for a in graph.objects(row.e, SKOS.altLabel)})
-        g.add_node(iri, label=str(row.label), cls=str(row.cls), aliases=aliases, claims=0)
+        if iri not in g:
+            g.add_node(iri, label=str(row.label), cls=str(row.cls), aliases=sorted(aliases.get(iri, ())), claims=0)
     for row in run_query(graph, CLAIM_QUERY):
         s, o = str(row.s), str(row.o)
         if s not in g:

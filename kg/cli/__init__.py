@@ -1,0 +1,19 @@
+"""The `kg` command: thin wrappers over the library. User mistakes get one line, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+
+from kg.cli import build, evaluate, read  # noqa: F401  (each module registers its commands)
+from kg.cli.app import EXIT_FAILED, app, err
+from kg.errors import KGError
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    try:
+        app()
+    except KGError as exc:  # anything a command did not catch itself
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(EXIT_FAILED)

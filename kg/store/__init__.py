@@ -1,0 +1,22 @@
+"""Graph stores behind one interface: in memory (rdflib), on disk (Oxigraph), or a SPARQL server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.store.base import GraphStore, StoredDocument
+from kg.store.memory import MemoryStore
+
+__all__ = ["GraphStore", "MemoryStore", "StoredDocument", "open_store"]
+
+
+def open_store(location: str | Path, *, create: bool = True) -> GraphStore:
+    """``memory``, or a directory for an Oxigraph store on disk (made if ``create``)."""
+    if str(location) == "memory":
+        store: GraphStore = MemoryStore()
+    else:
+        from kg.store.oxigraph import OxigraphStore
+
+        store = OxigraphStore(Path(location), create=create)
+        store.ensure_ontology()
+    return store

@@ -1,0 +1,120 @@
+"""The interface every graph store offers kg: whole documents in, SPARQL out.
+
+A store holds one named graph per document (plus the ontology graph). Writing a document replaces
+its graph in one transaction, and an earlier version of the same source (same path or URL, other
+content) is dropped after the new one is in, so a crash leaves at worst both, never neither.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.query import Result
+
+from kg.mapping import add_extraction
+from kg.ontology import ONTOLOGY_GRAPH, document_iri, ontology_graph
+from kg.types import Extraction
+
+DOC_PREFIX = str(document_iri(""))
+# Sources that name no lasting thing: a new text from stdin is not a new version of the last one.
+NOT_A_SOURCE = {"", "-", "<stdin>", "<text>"}
+
+DOCUMENTS = """
+SELECT ?doc ?source ?title WHERE {
+  GRAPH ?doc { ?doc a kg:Document OPTIONAL { ?doc kg:sourcePath ?source } OPTIONAL { ?doc schema:headline ?title } }
+} ORDER BY ?source ?doc"""
+BY_SOURCE = "SELECT ?doc WHERE { GRAPH ?doc { ?doc a kg:Document ; kg:sourcePath ?source } }"
+HAS_DOCUMENT = "ASK { GRAPH ?doc { ?doc a kg:Document } }"
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    source: str
+    title: str
+
+
+def document_id(iri: str) -> str:
+    return iri.removeprefix(DOC_PREFIX)
+
+
+class GraphStore(ABC):
+    """Documents in, SPARQL out. Use as a context manager, or call ``close()``."""
+
+    location: str
+
+    # --- what a backend provides -------------------------------------------------------------
+    @abstractmethod
+    def sparql(self, query: str, bindings: Mapping[str, Any] | None = None) -> Result:
+        """Run a read-only query over the union of the graphs; kg's prefixes are predeclared."""
+
+    @abstractmethod
+    def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
+        """Make graph ``name`` hold exactly ``triples``, in one transaction."""
+
+    @abstractmethod
+    def drop_graph(self, name: URIRef) -> None: ...
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """Number of triples (quads) stored, ontology included."""
+
+    @abstractmethod
+    def dataset(self) -> Dataset:
+        """An rdflib view of the store (reads and writes go to the store itself)."""
+
+    def close(self) -> None:
+        pass
+
+    # --- shared behaviour ----------------------------------------------------------------------
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def ensure_ontology(self) -> None:
+        self.replace_graph(ONTOLOGY_GRAPH, ontology_graph())
+
+    def contains(self, doc_id: str) -> bool:
+        return bool(self.sparql(HAS_DOCUMENT, {"doc": document_iri(doc_id)}).askAnswer)
+
+    def put(self, extraction: Extraction) -> list[str]:
+        """Store one document's graph; returns the ids of earlier versions of its source it replaced."""
+        scratch = Dataset()
+        name = add_extraction(scratch, extraction)
+        self.replace_graph(name, scratch.graph(name))
+        return self.drop_older_versions(extraction.document.id, extraction.document.source)
+
+    def drop_older_versions(self, doc_id: str, source: str) -> list[str]:
+        if source in NOT_A_SOURCE:
+            return []
+        older = [
+            document_id(str(row[0]))
+            for row in self.sparql(BY_SOURCE, {"source": Literal(source)})
+            if document_id(str(row[0])) != doc_id
+        ]
+        for old in older:
+            self.drop_graph(document_iri(old))
+        return older
+
+    def documents(self) -> list[StoredDocument]:
+        return [
+            StoredDocument(document_id(str(r.doc)), str(r.source or ""), str(r.title or ""))
+            for r in self.sparql(DOCUMENTS)
+        ]
+
+    def remove(self, ref: str) -> list[str]:
+        """Drop documents by id, IRI or source path/URL; returns the ids removed. Entities that only
+        those documents mentioned go with them (each document's graph holds its own entity triples)."""
+        doc_id = document_id(ref)
+        if doc_id and self.contains(doc_id):
+            ids = [doc_id]
+        else:
+            ids = [document_id(str(r[0])) for r in self.sparql(BY_SOURCE, {"source": Literal(ref)})]
+        for found in ids:
+            self.drop_graph(document_iri(found))
+        return ids

@@ -1,0 +1,135 @@
+"""Moving RDF terms and query results between rdflib and pyoxigraph, and binding values safely."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.query import Result
+
+from kg.errors import QueryError
+
+# Characters an IRI may not contain (RFC 3987 / SPARQL IRIREF): they would end the <...> early.
+BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def to_ox(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype is not None else None
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+    raise TypeError(f"unsupported term from the store: {term!r}")
+
+
+def to_quads(triples: Iterable[tuple], graph: URIRef) -> list:
+    import pyoxigraph as ox
+
+    name = ox.NamedNode(str(graph))
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
+
+
+def as_result(answer) -> Result:
+    """A pyoxigraph answer (solutions, boolean or triples) as an rdflib Result."""
+    import pyoxigraph as ox
+
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        graph = Graph()
+        for triple in answer:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        result.graph = graph
+        return result
+    result = Result("SELECT")
+    variables = [Variable(v.value) for v in answer.variables]
+    result.vars = variables
+    result.bindings = [
+        {var: from_ox(solution[str(var)]) for var in variables if solution[str(var)] is not None} for solution in answer
+    ]
+    return result
+
+
+def sparql_value(value: Any) -> str:
+    """A bound value as SPARQL syntax that can only ever be that one term."""
+    if isinstance(value, URIRef):
+        if BAD_IRI.search(str(value)):
+            raise QueryError(f"cannot bind {str(value)[:80]!r}: not a valid IRI")
+        return f"<{value}>"
+    if not isinstance(value, Literal):
+        value = Literal(str(value))
+    return value.n3()  # rdflib escapes quotes, backslashes and line breaks
+
+
+def with_values(query: str, bindings: Mapping[str, Any]) -> str:
+    """Bind variables by a VALUES block opening the query's WHERE group, so that aggregates and
+    unprojected variables see the bound value (a VALUES clause at the end would join too late)."""
+    if not bindings:
+        return query
+    names = " ".join(f"?{name}" for name in bindings)
+    if any(not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) for name in bindings):
+        raise QueryError(f"cannot bind {names}: variable names are letters, digits and _")
+    values = " ".join(sparql_value(v) for v in bindings.values())
+    at = where_brace(query)
+    return f"{query[: at + 1]} VALUES ({names}) {{ ({values}) }} {query[at + 1 :]}"
+
+
+def where_brace(query: str) -> int:
+    """Index of the '{' that opens the WHERE group (strings, IRIs and comments skipped)."""
+    first = None
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c in "\"'":
+            long = query.startswith(c * 3, i)
+            end = query.find(c * 3 if long else c, i + (3 if long else 1))
+            while end != -1 and not long and query[end - 1] == "\\":
+                end = query.find(c, end + 1)
+            i = n if end == -1 else end + (3 if long else 1)
+            continue
+        if c == "#":
+            i = query.find("\n", i)
+            i = n if i == -1 else i
+            continue
+        if c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", query[i:]):
+            i += re.match(r"<[^\s<>\"{}|^`\\]*>", query[i:]).end()
+            continue
+        if query[i : i + 5].upper() == "WHERE" and (i == 0 or not query[i - 1].isalnum()):
+            brace = query.find("{", i)
+            if brace != -1:
+                return brace
+        if c == "{" and first is None:
+            first = i
+        i += 1
+    if first is None:
+        raise QueryError("query has no { ... } group to bind values in")
+    return first
