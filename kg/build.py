@@ -35,10 +35,19 @@ def documents(sources: Iterable[str | Path], settings: Settings, on_error: Error
             yield item
 
 
-def extractions(docs: Iterable[Document], settings: Settings | None = None) -> Iterator[Extraction]:
-    """Parse and extract documents that are already read."""
+def extractions(
+    docs: Iterable[Document], settings: Settings | None = None, on_error: ErrorHandler | None = None
+) -> Iterator[Extraction]:
+    """Parse and extract documents that are already read. With ``on_error``, a document whose
+    extraction fails is reported there and the others go on."""
     for document, parsed in parse(docs, settings):
-        yield resolve_document(extract(parsed, document))
+        try:
+            yield resolve_document(extract(parsed, document))
+        except Exception as exc:  # a bug met on one article must not stop a corpus build
+            if on_error is None:
+                raise
+            problem = f"extraction failed ({exc.__class__.__name__}: {exc}); please report it"
+            on_error(IngestError(document.source, problem))
 
 
 @dataclass
@@ -75,7 +84,7 @@ def build_into(
             else:
                 yield document
 
-    for extraction in extractions(new_documents(), settings):
+    for extraction in extractions(new_documents(), settings, on_error or _log_error):
         report.replaced += store.put(extraction)
         report.stored += 1
         report.claims += len(extraction.claims)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -10,66 +13,133 @@ from kg.cli.app import EXIT_FAILED, EXIT_OK, EXIT_USAGE, app, err, fail, out
 from kg.errors import IngestError, IngestWarning, KGError
 
 
+def progress_bar():
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    # Documents stream through, so the total is unknown: the bar counts and shows the rates.
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rates]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def open_target(output: Optional[Path], store: Optional[Path]):
+    from kg.mapping import new_dataset
+    from kg.rdfio import format_for
+    from kg.store import MemoryStore, open_store
+
+    if output is None and store is None:
+        raise fail("give -o GRAPH_FILE or --store DIR", EXIT_USAGE)
+    if output is not None and store is not None:
+        raise fail("give -o GRAPH_FILE or --store DIR, not both", EXIT_USAGE)
+    try:
+        if output is not None:
+            format_for(output)
+            return MemoryStore(new_dataset())
+        return open_store(store)
+    except KGError as exc:
+        raise fail(str(exc), EXIT_USAGE if output is not None else EXIT_FAILED) from None
+
+
+def write_errors(path: Path, problems: list[IngestError]) -> None:
+    from kg.atomic import write_atomic
+
+    lines = [json.dumps({"input": p.source, "error": p.problem}, ensure_ascii=False) for p in problems]
+    write_atomic(path, ("\n".join(lines) + "\n" if lines else "").encode("utf-8"))
+
+
 @app.command()
 def build(
     inputs: list[str] = typer.Argument(..., help="Files (.txt .md .html .jsonl), directories, or - for stdin."),
-    output: Path = typer.Option(..., "-o", "--output", help="Graph file: .trig, .nq, .ttl, .nt or .jsonld."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Graph file: .trig, .nq, .ttl, .nt or .jsonld."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Store directory (made if new); builds add to it."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Also list the inputs that failed here, as JSONL."),
 ) -> None:
-    """Build the knowledge graph of INPUTS and write it to OUTPUT.
+    """Build the knowledge graph of INPUTS into a graph file (-o) or a persistent store (--store).
 
-    Inputs that cannot be read are reported on stderr and skipped; the rest are built and the
-    exit status is 1. Nothing is written if no document could be built.
+    A store keeps what it has: documents already in it are skipped, a changed file replaces its
+    earlier version. Inputs that fail are reported on stderr and the rest are built; the exit
+    status is then 1. A graph file is not written if no document could be built.
     """
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from kg.build import build_into
+    from kg.rdfio import write_graph
 
-    from kg.build import build as build_graph
-    from kg.rdfio import format_for, write_graph
-
-    try:
-        format_for(output)
-    except KGError as exc:
-        raise fail(str(exc), EXIT_USAGE) from None
+    target = open_target(output, store)
     problems: list[IngestError] = []
-    counts = {"documents": 0, "claims": 0, "quotes": 0}
+    words = 0
 
     def report(problem: IngestError) -> None:
         problems.append(problem)
         label, colour = ("warning", "yellow") if isinstance(problem, IngestWarning) else ("error", "red")
         err.print(f"[bold {colour}]{label}:[/] {problem}", highlight=False, soft_wrap=True)
 
-    # Documents stream through, so the total is unknown: the bar counts and shows the rate.
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("documents", total=None)
-
-        def done(extraction) -> None:
-            counts["documents"] += 1
-            counts["claims"] += len(extraction.claims)
-            counts["quotes"] += len(extraction.quotes)
-            bar.advance(task)
-
-        try:
-            dataset = build_graph(inputs, on_error=report, on_document=done)
-        except KGError as exc:
-            raise fail(str(exc)) from None
-    if not counts["documents"]:
-        raise fail("no document could be read; nothing written")
+    started = time.monotonic()
     try:
-        write_graph(dataset, output)
-    except (KGError, OSError) as exc:
-        raise fail(f"{output}: cannot be written ({exc})") from None
+        with progress_bar() as bar:
+            task = bar.add_task("documents", total=None, rates="")
+
+            def done(extraction) -> None:
+                nonlocal words
+                words += len(extraction.document.text.split())
+                seconds = max(time.monotonic() - started, 1e-6)
+                rates = f"{bar.tasks[0].completed / seconds:.1f} docs/s, {words / seconds:,.0f} words/s"
+                bar.update(task, advance=1, rates=rates)
+
+            summary = build_into(target, inputs, on_error=report, on_document=done)
+        if output is not None:
+            if not summary.stored:
+                raise fail("no document could be read; nothing written")
+            write_graph(target.dataset(), output)
+    except KGError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{output or store}: cannot be written ({exc})") from None
+    finally:
+        target.close()
     failed = [p for p in problems if not isinstance(p, IngestWarning)]
+    if errors is not None:
+        write_errors(errors, failed)
+    seconds = time.monotonic() - started
+    parts = [f"{summary.stored} document(s) built"]
+    if summary.skipped:
+        parts.append(f"{summary.skipped} already stored")
+    if summary.replaced:
+        parts.append(f"{len(summary.replaced)} earlier version(s) replaced")
     out.print(
-        f"{counts['documents']} document(s), {counts['claims']} claims, {counts['quotes']} quotes -> {output}"
-        + (f"; {len(failed)} input(s) failed" if failed else ""),
+        ", ".join(parts)
+        + f"; {summary.claims} claims, {summary.quotes} quotes -> {output or store} in {seconds:.1f} s"
+        + (f"; {len(failed)} input(s) failed" + (f" (listed in {errors})" if errors else "") if failed else ""),
         highlight=False,
         soft_wrap=True,
     )
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def remove(
+    refs: list[str] = typer.Argument(..., help="Document ids (as `kg query` shows them) or source paths/URLs."),
+    store: Path = typer.Option(..., "--store", help="Store directory written by `kg build --store`."),
+) -> None:
+    """Remove documents from a store, with every entity and fact that only they supported."""
+    from kg.store import open_store
+
+    try:
+        with open_store(store, create=False) as target:
+            missing = []
+            for ref in refs:
+                removed = target.remove(ref)
+                if removed:
+                    out.print(f"removed {', '.join(removed)} ({ref})", highlight=False, soft_wrap=True)
+                else:
+                    missing.append(ref)
+    except KGError as exc:
+        raise fail(str(exc)) from None
+    for ref in missing:
+        err.print(f"[bold red]error:[/] {ref}: no such document in {store}", highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_FAILED if missing else EXIT_OK)

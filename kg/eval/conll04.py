@@ -114,9 +114,7 @@ def predict_pairs(records: list[dict], settings: Settings | None = None) -> Iter
         }
 
 
-def predict(
-    records: list[dict], settings: Settings | None = None, conventions: bool = True
-) -> Iterator[set[Relation]]:
+def predict(records: list[dict], settings: Settings | None = None, conventions: bool = True) -> Iterator[set[Relation]]:
     """kg's relations for each record, on the record's own tokens; with ``conventions``, re-spanned
     the way the corpus draws its spans (see kg/eval/conll04_conventions.py)."""
     for doc in parsed(records, settings or Settings()):
@@ -127,7 +125,6 @@ def predict(
         claims = (resolved(c, resolver) for c in extraction.claims)
         relations = {r for r in (to_relation(c, starts, doc.text) for c in claims if c is not None) if r is not None}
         yield as_corpus_draws_them(relations, [t.text for t in doc]) if conventions else relations
-
 
 
 def standing_for(mention: Mention, resolver: DocumentResolver) -> Mention | None:

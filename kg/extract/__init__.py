@@ -34,7 +34,14 @@ def without_repeats(claims: list[RawClaim]) -> list[RawClaim]:
     best: dict[tuple, RawClaim] = {}
     for claim in claims:
         obj = claim.object if isinstance(claim.object, Literal) else (claim.object.start, claim.object.end)
-        key = (claim.subject.start, claim.subject.end, claim.predicate, obj, claim.provenance.sentence, claim.factuality)
+        key = (
+            claim.subject.start,
+            claim.subject.end,
+            claim.predicate,
+            obj,
+            claim.provenance.sentence,
+            claim.factuality,
+        )
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
     return list(best.values())

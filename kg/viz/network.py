@@ -40,8 +40,8 @@ def _local(iri: str) -> str:
 
 
 def to_networkx(graph: Dataset | Graph | Any, *, include_literals: bool = False):
-    """``graph``: an rdflib graph or a kg store. A MultiDiGraph of entities (label, cls, aliases) and claims (predicate, factuality,
-    confidence, sentence, title, offsets). Edges to literals (job titles) only if asked."""
+    """A MultiDiGraph of entities (label, cls, aliases) and claims (predicate, factuality, confidence,
+    sentence, title, offsets) from an rdflib graph or a kg store. Edges to literals only if asked."""
     import networkx as nx
 
     g = nx.MultiDiGraph()
