@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import Dataset, Graph, Literal as RDFLiteral, URIRef
+from rdflib import Dataset, Graph, URIRef
+from rdflib import Literal as RDFLiteral
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.ontology import (

@@ -18,7 +18,7 @@ import kg
 from kg.cli import app
 
 runner = CliRunner()
-COMMANDS = ["build", "query", "viz", "stats"]
+COMMANDS = ["build", "remove", "query", "viz", "stats"]
 
 
 def run(*args: str, input: str | None = None):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Mapping
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
+from rdflib.term import Identifier
 
 from kg.errors import QueryError
 from kg.ontology import PREFIXES
 
 QUERY_DIR = Path(__file__).parent / "queries"
+# Characters an IRI may not contain (SPARQL's IRIREF): they would end or break the <...>.
+BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 def named_queries() -> dict[str, Path]:
@@ -36,12 +40,20 @@ def run_query(graph: Dataset | Graph | Any, query: str, bindings: Mapping[str, A
     """Run SPARQL with kg's prefixes predeclared. Values go in ``bindings``, never into the text.
 
     ``graph`` is an rdflib graph or dataset, or a kg store (kg.store), which runs the query itself."""
+    bindings = {name: as_term(value) for name, value in (bindings or {}).items()}
     if callable(getattr(graph, "sparql", None)):
         return graph.sparql(query, bindings)
     try:
-        return graph.query(query, initNs=PREFIXES, initBindings=dict(bindings or {}))
+        return graph.query(query, initNs=PREFIXES, initBindings=bindings)
     except Exception as exc:  # pyparsing and rdflib raise their own types for syntax errors
         raise QueryError(f"query failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:300]}") from exc
+
+
+def as_term(value: Any) -> Identifier:
+    """A bound value: RDF terms as they are, anything else as a plain literal. IRIs must be valid."""
+    if isinstance(value, URIRef) and BAD_IRI.search(str(value)):
+        raise QueryError(f"cannot bind {str(value)[:80]!r}: not a valid IRI")
+    return value if isinstance(value, Identifier) else Literal(str(value))
 
 
 def rows(result: Result) -> tuple[list[str], list[list[str]]]:

@@ -10,9 +10,7 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from kg.errors import QueryError
-
-# Characters an IRI may not contain (RFC 3987 / SPARQL IRIREF): they would end the <...> early.
-BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+from kg.query import BAD_IRI
 
 
 def to_ox(term):

@@ -1,0 +1,100 @@
+"""Every store backend behind one fixture: documents in, SPARQL out, replaced and removed whole."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.build import extractions
+from kg.ingest import make_document
+from kg.store import open_store
+
+pytestmark = pytest.mark.model
+
+BACKENDS = ["memory", "oxigraph"]
+
+FIRST = ("Kirill Kalinin, a spokesman for the Russian embassy in Ottawa, said the claims were false. "
+         "Kalinin lives in Ottawa.")
+SECOND = ("Kirill Kalinin, a spokesman for the Russian embassy, met Anna Petrova in Toronto. "
+          "Petrova works for the Maple Institute.")
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    location = "memory" if request.param == "memory" else tmp_path / "store"
+    with open_store(location) as opened:
+        yield opened
+
+
+def extraction(text: str, source: str):
+    return next(extractions([make_document(text, source=source)]))
+
+
+def labels(store, cls: str) -> set[str]:
+    rows = store.sparql(f"SELECT ?l WHERE {{ ?e a kg:{cls} ; rdfs:label ?l }}")
+    return {str(r[0]) for r in rows}
+
+
+def test_a_stored_document_is_there_and_queryable(store):
+    first = extraction(FIRST, "a.txt")
+    assert not store.contains(first.document.id)
+    store.put(first)
+    assert store.contains(first.document.id)
+    assert [d.source for d in store.documents()] == ["a.txt"]
+    assert "Kirill Kalinin" in labels(store, "Person")
+    found = store.sparql("SELECT ?e WHERE { ?e rdfs:label ?name }", {"name": "Kirill Kalinin"})
+    assert len(list(found)) == 1
+
+
+def test_putting_the_same_document_twice_changes_nothing(store):
+    first = extraction(FIRST, "a.txt")
+    store.put(first)
+    size = len(store)
+    store.put(first)
+    assert len(store) == size and len(store.documents()) == 1
+
+
+def test_a_changed_source_replaces_its_earlier_version(store):
+    old = extraction(FIRST, "a.txt")
+    store.put(old)
+    new = extraction(SECOND, "a.txt")
+    assert store.put(new) == [old.document.id]
+    assert [d.id for d in store.documents()] == [new.document.id]
+    assert "Anna Petrova" in labels(store, "Person")
+
+
+def test_the_same_entity_in_two_documents_is_one_node_with_the_facts_of_both(store):
+    store.put(extraction(FIRST, "a.txt"))
+    store.put(extraction(SECOND, "b.txt"))
+    rows = list(store.sparql(
+        "SELECT DISTINCT ?e ?doc WHERE { ?e rdfs:label ?name ; kg:mentionedIn ?doc }", {"name": "Kirill Kalinin"}
+    ))
+    assert len({r[0] for r in rows}) == 1 and len({r[1] for r in rows}) == 2
+
+
+def test_removing_a_document_takes_what_only_it_supported(store):
+    a, b = extraction(FIRST, "a.txt"), extraction(SECOND, "b.txt")
+    store.put(a)
+    store.put(b)
+    assert store.remove("b.txt") == [b.document.id]
+    assert "Anna Petrova" not in labels(store, "Person")  # only b mentioned her
+    assert "Kirill Kalinin" in labels(store, "Person")  # a still does
+    assert store.remove(a.document.id) == [a.document.id]
+    assert store.documents() == [] and store.remove("a.txt") == []
+
+
+def test_bound_values_stay_values(store):
+    store.put(extraction(FIRST, "a.txt"))
+    hostile = 'x" } } DROP ALL ; SELECT * WHERE { ?s ?p "'
+    assert list(store.sparql("SELECT ?e WHERE { ?e rdfs:label ?name }", {"name": hostile})) == []
+    assert list(store.sparql("SELECT ?e WHERE { ?e rdfs:label ?name }", {"name": Literal("a\nb\\")})) == []
+    assert "Kirill Kalinin" in labels(store, "Person")  # nothing was dropped
+    with pytest.raises(Exception, match="not a valid IRI"):
+        store.sparql("SELECT ?p WHERE { ?d ?p ?o }", {"d": URIRef("http://x/> } DROP ALL #")})
+
+
+def test_counting_with_a_bound_value_counts_only_its_matches(store):
+    store.put(extraction(FIRST, "a.txt"))
+    store.put(extraction(SECOND, "b.txt"))
+    total = int(next(iter(store.sparql("SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }")))[0])
+    one = store.sparql("SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document ; kg:sourcePath ?src }", {"src": "a.txt"})
+    assert total == 2 and int(next(iter(one))[0]) == 1
