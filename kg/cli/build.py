@@ -60,6 +60,7 @@ def build(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Graph file: .trig, .nq, .ttl, .nt or .jsonld."),
     store: Optional[Path] = typer.Option(None, "--store", help="Store directory (made if new); builds add to it."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Also list the inputs that failed here, as JSONL."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each document as it is stored."),
 ) -> None:
     """Build the knowledge graph of INPUTS into a graph file (-o) or a persistent store (--store).
 
@@ -90,6 +91,9 @@ def build(
                 seconds = max(time.monotonic() - started, 1e-6)
                 rates = f"{bar.tasks[0].completed / seconds:.1f} docs/s, {words / seconds:,.0f} words/s"
                 bar.update(task, advance=1, rates=rates)
+                if verbose:
+                    document = extraction.document
+                    err.print(f"stored {document.id} {document.source}", highlight=False, soft_wrap=True)
 
             summary = build_into(target, inputs, on_error=report, on_document=done)
         if output is not None:

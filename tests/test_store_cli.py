@@ -1,0 +1,100 @@
+"""`kg build --store` as a user runs it: incremental, replacing, removing, and surviving kill -9."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.store import open_store
+
+pytestmark = pytest.mark.model
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, list(map(str, args)))
+
+
+def test_a_second_build_of_the_same_inputs_changes_nothing(tmp_path):
+    store = tmp_path / "store"
+    first = run("build", EXAMPLES, "--store", store)
+    assert first.exit_code == 0, first.output
+    with open_store(store, create=False) as opened:
+        size, docs = len(opened), opened.documents()
+    second = run("build", EXAMPLES, "--store", store)
+    assert second.exit_code == 0 and "0 document(s) built, 4 already stored" in second.output
+    with open_store(store, create=False) as opened:
+        assert len(opened) == size and opened.documents() == docs
+
+
+def test_an_edited_file_replaces_its_old_version_and_remove_drops_it(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Anna Petrova, a spokeswoman for the Maple Institute, spoke in Toronto.", encoding="utf-8")
+    store = tmp_path / "store"
+    assert run("build", article, "--store", store).exit_code == 0
+    article.write_text("Anna Petrova, a spokeswoman for the Birch Council, spoke in Ottawa.", encoding="utf-8")
+    result = run("build", article, "--store", store)
+    assert result.exit_code == 0 and "1 earlier version(s) replaced" in result.output
+    query = run("query", "SELECT ?o WHERE { ?p kg:spokespersonFor ?org . ?org rdfs:label ?o }", "--store", store,
+                "-f", "csv")
+    assert query.output.splitlines() == ["o", "Birch Council"]
+    assert run("remove", article, "--store", store).exit_code == 0
+    assert run("stats", "--store", store, "--json").exit_code == 0
+    stats = json.loads(run("stats", "--store", store, "--json").output)
+    assert stats["documents"] == 0 and stats["entities"] == []
+    missing = run("remove", article, "--store", store)
+    assert missing.exit_code == 1 and "no such document" in missing.output
+
+
+def test_read_commands_refuse_a_missing_store_and_a_foreign_directory(tmp_path):
+    result = run("stats", "--store", tmp_path / "nothing")
+    assert result.exit_code == 1 and "no such store" in result.output
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "cat.jpg").write_bytes(b"\xff\xd8")
+    result = run("build", EXAMPLES, "--store", tmp_path / "photos")
+    assert result.exit_code == 1 and "not a kg store" in result.output
+
+
+def corpus(path: Path, n: int) -> Path:
+    """n short articles of kg's own making, one JSON object a line."""
+    lines = []
+    for i in range(n):
+        text = (f"Officer Dana Reyes{i} of the Harbor{i} Police said on Monday that the pier in Port Alden "
+                f"would reopen. Reyes{i}, a spokeswoman for the Harbor{i} Police, thanked the crews.")
+        lines.append(json.dumps({"id": f"story-{i}", "url": f"https://news.example/{i}", "text": text}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_build_killed_mid_way_leaves_a_store_that_opens_and_a_rerun_completes(tmp_path):
+    articles = corpus(tmp_path / "corpus.jsonl", 150)
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "kg.cli", "build", str(articles), "--store", str(store), "-v"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    reported = []
+    for line in proc.stderr:
+        if line.startswith("stored "):
+            reported.append(line.split()[1])
+        if len(reported) == 10:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"
+    with open_store(store, create=False) as opened:
+        assert all(opened.contains(doc_id) for doc_id in reported)
+        assert len(opened.documents()) < 150
+    rerun = subprocess.run(command[:-1], capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    clean = tmp_path / "clean"
+    subprocess.run([*command[:5], "--store", str(clean)], capture_output=True, text=True, timeout=300, check=True)
+    with open_store(store, create=False) as resumed, open_store(clean, create=False) as fresh:
+        assert len(resumed.documents()) == 150
+        assert len(resumed) == len(fresh)  # nothing doubled, nothing lost
