@@ -6,7 +6,7 @@
 >>> kg.run_query(dataset, "SELECT ?s WHERE { ?s kg:spokespersonFor ?o }")
 """
 
-from kg.build import build, build_text, extractions
+from kg.build import BuildReport, build, build_into, build_text, extractions
 from kg.config import Settings
 from kg.errors import ConfigError, IngestError, IngestWarning, KGError, ModelNotInstalled, QueryError, StoreError
 from kg.ingest import make_document, read_sources
@@ -14,12 +14,17 @@ from kg.ontology import KG, OPEN, SCHEMA
 from kg.query import named_queries, rows, run_query
 from kg.rdfio import load, write_graph
 from kg.stats import graph_stats
+from kg.store import GraphStore, open_store
 from kg.types import Claim, Document, Entity, Extraction, Factuality, Mention, Provenance, Quote
 from kg.viz import to_networkx, write_html
 
 __all__ = [
     "build",
+    "build_into",
+    "BuildReport",
     "build_text",
+    "open_store",
+    "GraphStore",
     "extractions",
     "load",
     "write_graph",
