@@ -21,11 +21,19 @@ MARKER = "kg-store.txt"  # tells a kg store from any other directory
 
 
 class OxigraphStore(GraphStore):
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
+        """``read_only`` opens without the write lock, for query workers beside a process that holds
+        it and does not write (``kg serve``)."""
         import pyoxigraph
 
         self.location = str(path)
         path = Path(path)
+        if read_only:
+            if not (path / MARKER).is_file():
+                raise StoreError(f"{path}: no such store; build one with `kg build INPUT --store {path}`")
+            self._store = pyoxigraph.Store.read_only(str(path))
+            self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
+            return
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store directory; give a directory for --store")
         if path.is_dir() and any(path.iterdir()) and not (path / MARKER).is_file():
@@ -43,12 +51,13 @@ class OxigraphStore(GraphStore):
         (path / MARKER).write_text("A kg graph store (Oxigraph). Open it with kg --store.\n", encoding="utf-8")
         self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
 
-    def sparql(self, query: str, bindings: Mapping[str, Any] | None = None) -> Result:
+    def sparql(self, query: str, bindings: Mapping[str, Any] | None = None, *, max_rows: int | None = None) -> Result:
+        """``max_rows``: read at most one row more than this, so a caller can tell a capped answer."""
         try:
             answer = self._store.query(
                 with_values(query, dict(bindings or {})), prefixes=self._prefixes, use_default_graph_as_union=True
             )
-            return as_result(answer)
+            return as_result(answer, None if max_rows is None else max_rows + 1)
         except SyntaxError as exc:
             raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from exc
 
@@ -80,5 +89,8 @@ class OxigraphStore(GraphStore):
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
-            self._store.flush()
+            try:
+                self._store.flush()
+            except OSError:
+                pass  # a read-only store has nothing to flush
             self._store = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any, Iterable, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef, Variable
@@ -53,9 +54,12 @@ def to_quads(triples: Iterable[tuple], graph: URIRef) -> list:
     return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
 
 
-def as_result(answer) -> Result:
-    """A pyoxigraph answer (solutions, boolean or triples) as an rdflib Result."""
+def as_result(answer, limit: int | None = None) -> Result:
+    """A pyoxigraph answer (solutions, boolean or triples) as an rdflib Result, of at most ``limit``
+    rows or triples when given (the rest is never read)."""
     import pyoxigraph as ox
+
+    answer_items = answer if limit is None or isinstance(answer, ox.QueryBoolean) else islice(answer, limit)
 
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
@@ -64,7 +68,7 @@ def as_result(answer) -> Result:
     if isinstance(answer, ox.QueryTriples):
         result = Result("CONSTRUCT")
         graph = Graph()
-        for triple in answer:
+        for triple in answer_items:
             graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
         result.graph = graph
         return result
@@ -72,7 +76,8 @@ def as_result(answer) -> Result:
     variables = [Variable(v.value) for v in answer.variables]
     result.vars = variables
     result.bindings = [
-        {var: from_ox(solution[str(var)]) for var in variables if solution[str(var)] is not None} for solution in answer
+        {var: from_ox(solution[str(var)]) for var in variables if solution[str(var)] is not None}
+        for solution in answer_items
     ]
     return result
 

@@ -1,0 +1,111 @@
+"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over a store, with a query page and the graph.
+
+GET or POST /sparql (query as a parameter, a form field or an application/sparql-query body);
+answers in JSON, XML, CSV or TSV (Turtle or N-Triples for CONSTRUCT/DESCRIBE) by Accept header or
+`format`. Updates, SERVICE and LOAD are refused; a query past the time limit is stopped and
+answered with 503; an answer over the row cap with 413. Nothing on the pages comes from the network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from kg.serve.answers import Refused, check
+from kg.serve.workers import Limits, WorkerPool
+
+STATIC = Path(__file__).parent / "static"
+# The query page loads only its own script and style; results are fetched from this server.
+PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:"
+
+
+def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int = 2):
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    from kg.query import named_queries
+    from kg.store.oxigraph import OxigraphStore
+
+    location = str(location)
+    holder = OxigraphStore(location, create=False)  # holds the write lock: no build changes the store meanwhile
+    pool = WorkerPool(location, workers, limits)
+    cached: dict[str, str] = {}
+
+    async def sparql(request: Request) -> Response:
+        try:
+            query, fmt = await read_query(request)
+            check(query)
+            answer = await run_in_threadpool(pool.ask, query, fmt, request.headers.get("accept", ""))
+        except Refused as exc:
+            return PlainTextResponse(str(exc) + "\n", status_code=exc.status)
+        return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
+
+    async def index(request: Request) -> Response:
+        page = (STATIC / "index.html").read_text(encoding="utf-8")
+        examples = {name: path.read_text(encoding="utf-8") for name, path in named_queries().items()}
+        data = json.dumps(examples).replace("<", "\\u003c")  # inert inside the page, whatever the text
+        page = page.replace("{{EXAMPLES}}", data)
+        return HTMLResponse(page, headers={"Content-Security-Policy": PAGE_POLICY})
+
+    async def graph(request: Request) -> Response:
+        if "graph" not in cached:
+            from kg.viz import render_html
+
+            cached["graph"] = await run_in_threadpool(render_html, holder, title=Path(location).name)
+        return HTMLResponse(cached["graph"])
+
+    async def static(request: Request) -> Response:
+        name = request.path_params["name"]
+        types = {"app.js": "text/javascript", "app.css": "text/css"}
+        if name not in types:
+            return PlainTextResponse("not found\n", status_code=404)
+        return Response((STATIC / name).read_bytes(), media_type=types[name])
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"store": location, "triples": len(holder)})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        pool.stop()
+        holder.close()
+
+    routes = [
+        Route("/", index),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/graph", graph),
+        Route("/static/{name}", static),
+        Route("/health", health),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+async def read_query(request) -> tuple[str, str | None]:
+    """The query and requested format from a GET, a form POST or a direct POST (SPARQL 1.1 Protocol)."""
+    params = request.query_params
+    fmt = params.get("format")
+    if request.method == "GET":
+        if "update" in params:
+            raise Refused(403, "updates are refused: this endpoint is read-only")
+        query = params.get("query")
+    else:
+        kind = request.headers.get("content-type", "").split(";")[0].strip()
+        if kind == "application/sparql-update":
+            raise Refused(403, "updates are refused: this endpoint is read-only")
+        if kind == "application/sparql-query":
+            query = (await request.body()).decode("utf-8", errors="replace")
+        elif kind == "application/x-www-form-urlencoded":
+            form = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+            if "update" in form:
+                raise Refused(403, "updates are refused: this endpoint is read-only")
+            query, fmt = (form.get("query") or [None])[0], (form.get("format") or [fmt])[0]
+        else:
+            raise Refused(415, "POST a form (query=...) or an application/sparql-query body")
+    if not query or not str(query).strip():
+        raise Refused(400, "no query: give ?query=SELECT ...")
+    return str(query), fmt
