@@ -1,8 +1,14 @@
 """Shared fixtures. Unit tests build parses by hand; `model` tests use the real spaCy pipeline."""
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from spacy.tokens import Doc
 import spacy
@@ -54,3 +60,32 @@ def has_fact(graph, subject: str, prop, obj: str) -> bool:
 
     return bool(run_query(graph, "ASK { ?s rdfs:label ?sl ; ?p ?o . ?o rdfs:label ?ol }",
                           {"sl": Literal(subject), "ol": Literal(obj), "p": prop}).askAnswer)
+
+
+def oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).parent / "oxigraph"  # installed with the test extra
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="module")
+def sparql_server(tmp_path_factory):
+    """A real Oxigraph SPARQL server on loopback, for the remote backend; stopped after the module."""
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server (PyPI package 'oxigraph') is not installed; `make test` installs it")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = tmp_path_factory.mktemp("oxigraph")
+    command = [binary, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    yield f"sparql+{base}/query?update=/update", base
+    process.terminate()
+    process.wait(timeout=20)

@@ -1,6 +1,7 @@
 """Every store backend behind one fixture: documents in, SPARQL out, replaced and removed whole."""
 from __future__ import annotations
 
+import httpx
 import pytest
 from rdflib import Literal, URIRef
 
@@ -10,7 +11,7 @@ from kg.store import open_store
 
 pytestmark = pytest.mark.model
 
-BACKENDS = ["memory", "oxigraph"]
+BACKENDS = ["memory", "oxigraph", "remote"]
 
 FIRST = ("Kirill Kalinin, a spokesman for the Russian embassy in Ottawa, said the claims were false. "
          "Kalinin lives in Ottawa.")
@@ -20,7 +21,11 @@ SECOND = ("Kirill Kalinin, a spokesman for the Russian embassy, met Anna Petrova
 
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path):
-    location = "memory" if request.param == "memory" else tmp_path / "store"
+    if request.param == "remote":
+        location, base = request.getfixturevalue("sparql_server")
+        httpx.post(base + "/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    else:
+        location = "memory" if request.param == "memory" else tmp_path / "store"
     with open_store(location) as opened:
         yield opened
 

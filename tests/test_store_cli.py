@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from conftest import EXAMPLES
 from typer.testing import CliRunner
@@ -98,3 +99,18 @@ def test_a_build_killed_mid_way_leaves_a_store_that_opens_and_a_rerun_completes(
     with open_store(store, create=False) as resumed, open_store(clean, create=False) as fresh:
         assert len(resumed.documents()) == 150
         assert len(resumed) == len(fresh)  # nothing doubled, nothing lost
+
+
+def test_build_and_query_a_remote_sparql_server(sparql_server):
+    location, base = sparql_server
+    httpx.post(base + "/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    built = run("build", EXAMPLES, "--store", location)
+    assert built.exit_code == 0 and "4 document(s) built" in built.output, built.output
+    again = run("build", EXAMPLES, "--store", location)
+    assert "4 already stored" in again.output
+    answer = run("query", "@who_works_for_whom", "--store", location, "-f", "csv")
+    assert answer.exit_code == 0 and "Kimahli Powell" in answer.output
+    stats = json.loads(run("stats", "--store", location, "--json").output)
+    assert stats["documents"] == 4
+    unreachable = run("stats", "--store", "sparql+http://127.0.0.1:9/query")
+    assert unreachable.exit_code == 1 and "cannot be reached" in unreachable.output

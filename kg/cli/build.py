@@ -29,7 +29,7 @@ def progress_bar():
     )
 
 
-def open_target(output: Optional[Path], store: Optional[Path]):
+def open_target(output: Optional[Path], store: Optional[str]):
     from kg.mapping import new_dataset
     from kg.rdfio import format_for
     from kg.store import MemoryStore, open_store
@@ -58,7 +58,9 @@ def write_errors(path: Path, problems: list[IngestError]) -> None:
 def build(
     inputs: list[str] = typer.Argument(..., help="Files (.txt .md .html .jsonl), directories, or - for stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Graph file: .trig, .nq, .ttl, .nt or .jsonld."),
-    store: Optional[Path] = typer.Option(None, "--store", help="Store directory (made if new); builds add to it."),
+    store: Optional[str] = typer.Option(
+        None, "--store", help="Store directory (made if new), or sparql+http://HOST:PORT/PATH; builds add to it."
+    ),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Also list the inputs that failed here, as JSONL."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each document as it is stored."),
 ) -> None:
@@ -128,7 +130,7 @@ def build(
 @app.command()
 def remove(
     refs: list[str] = typer.Argument(..., help="Document ids (as `kg query` shows them) or source paths/URLs."),
-    store: Path = typer.Option(..., "--store", help="Store directory written by `kg build --store`."),
+    store: str = typer.Option(..., "--store", help="Store directory or sparql+http:// URL, as for `kg build`."),
 ) -> None:
     """Remove documents from a store, with every entity and fact that only they supported."""
     from kg.store import open_store

@@ -14,7 +14,7 @@ from kg.cli.app import EXIT_USAGE, app, fail, out
 from kg.errors import KGError
 
 
-def open_graph(data: Optional[Path], store: Optional[Path]):
+def open_graph(data: Optional[Path], store: Optional[str]):
     """The graph a read command works on: a graph file, or a store directory."""
     from kg.rdfio import load
     from kg.store import open_store
@@ -32,14 +32,14 @@ def close_graph(graph) -> None:
         graph.close()
 
 
-STORE_OPTION = typer.Option(None, "--store", help="Store directory written by `kg build --store`.")
+STORE_OPTION = typer.Option(None, "--store", help="Store directory or sparql+http:// URL, as for `kg build`.")
 
 
 @app.command()
 def query(
     sparql: Optional[str] = typer.Argument(None, help="A SPARQL query, @file.rq, or @name of a shipped query."),
     data: Optional[Path] = typer.Option(None, "--data", "-d", help="Graph file written by `kg build`."),
-    store: Optional[Path] = STORE_OPTION,
+    store: Optional[str] = STORE_OPTION,
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     bind: list[str] = typer.Option([], "--bind", help="NAME=VALUE: bind a query variable to a string literal."),
     list_queries: bool = typer.Option(False, "--list", help="List the shipped named queries."),
@@ -94,14 +94,14 @@ def viz(
     data: Optional[Path] = typer.Argument(None, help="Graph file written by `kg build`."),
     output: Path = typer.Option(..., "-o", "--output", help="HTML page to write (self-contained, works offline)."),
     title: str = typer.Option("", help="Page title; defaults to the graph file or store name."),
-    store: Optional[Path] = STORE_OPTION,
+    store: Optional[str] = STORE_OPTION,
 ) -> None:
     """Draw the graph as one interactive HTML page: click a node for its facts and sources."""
     from kg.viz import write_html
 
     graph = open_graph(data, store)
     try:
-        write_html(graph, output, title=title or (data or store).name)
+        write_html(graph, output, title=title or (data.name if data else Path(store).name))
     except KGError as exc:
         raise fail(str(exc))
     finally:
@@ -113,7 +113,7 @@ def viz(
 def stats(
     data: Optional[Path] = typer.Argument(None, help="Graph file written by `kg build`."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
-    store: Optional[Path] = STORE_OPTION,
+    store: Optional[str] = STORE_OPTION,
 ) -> None:
     """Count documents, entities by class and claims by predicate."""
     from kg.stats import graph_stats

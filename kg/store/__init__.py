@@ -11,9 +11,15 @@ __all__ = ["GraphStore", "MemoryStore", "StoredDocument", "open_store"]
 
 
 def open_store(location: str | Path, *, create: bool = True) -> GraphStore:
-    """``memory``, or a directory for an Oxigraph store on disk (made if ``create``)."""
+    """``memory``; ``sparql+http(s)://HOST:PORT/PATH[?update=PATH]`` for a SPARQL server; or a
+    directory for an Oxigraph store on disk (made if ``create``)."""
     if str(location) == "memory":
         store: GraphStore = MemoryStore()
+    elif str(location).startswith(("sparql+http://", "sparql+https://")):
+        from kg.store.remote import RemoteStore
+
+        store = RemoteStore(str(location))
+        store.ensure_ontology()
     else:
         from kg.store.oxigraph import OxigraphStore
 
