@@ -76,15 +76,24 @@ def build_into(
     settings = settings or Settings()
     report = BuildReport()
 
+    seen: set[str] = set()  # the same text twice in one run is built once, however many workers
+
     def new_documents() -> Iterator[Document]:
         for document in documents(sources, settings, on_error or _log_error):
-            if store.contains(document.id):
+            if document.id in seen or store.contains(document.id):
                 report.skipped += 1
                 report.replaced += store.drop_older_versions(document.id, document.source)
             else:
+                seen.add(document.id)
                 yield document
 
-    for extraction in extractions(new_documents(), settings, on_error or _log_error):
+    if settings.workers > 1:
+        from kg.parallel import parallel_extractions
+
+        found = parallel_extractions(new_documents(), settings, on_error or _log_error)
+    else:
+        found = extractions(new_documents(), settings, on_error or _log_error)
+    for extraction in found:
         report.replaced += store.put(extraction)
         report.stored += 1
         report.claims += len(extraction.claims)

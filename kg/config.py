@@ -1,4 +1,4 @@
-"""Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE)."""
+"""Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE, KG_WORKERS)."""
 
 from __future__ import annotations
 
@@ -17,5 +17,7 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 class Settings:
     model: str = field(default_factory=lambda: os.environ.get("KG_MODEL", DEFAULT_MODEL))
     batch_size: int = field(default_factory=lambda: int(os.environ.get("KG_BATCH_SIZE", "32")))
+    # Processes that parse and extract; each loads the model once. 1 runs everything in this process.
+    workers: int = field(default_factory=lambda: int(os.environ.get("KG_WORKERS", "1")))
     # Text that is not valid UTF-8 is decoded with this codec, and the user is told.
     fallback_encoding: str = "cp1252"

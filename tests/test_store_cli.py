@@ -114,3 +114,21 @@ def test_build_and_query_a_remote_sparql_server(sparql_server):
     assert stats["documents"] == 4
     unreachable = run("stats", "--store", "sparql+http://127.0.0.1:9/query")
     assert unreachable.exit_code == 1 and "cannot be reached" in unreachable.output
+
+
+def test_two_worker_processes_build_the_same_store_as_one(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run("build", EXAMPLES, "--store", one).exit_code == 0
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(EXAMPLES), "--store", str(two),
+                             "--workers", "2"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    with open_store(one, create=False) as a, open_store(two, create=False) as b:
+        assert a.documents() == b.documents() and len(a) == len(b)
+
+
+def test_the_same_text_twice_in_one_run_is_built_once(tmp_path):
+    text = "Anna Petrova, a spokeswoman for the Maple Institute, spoke in Toronto."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    result = run("build", tmp_path / "a.txt", tmp_path / "b.txt", "--store", tmp_path / "store")
+    assert result.exit_code == 0 and "1 document(s) built, 1 already stored" in result.output

@@ -63,6 +63,7 @@ def build(
     ),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Also list the inputs that failed here, as JSONL."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each document as it is stored."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Processes that parse and extract (each loads the model)."),
 ) -> None:
     """Build the knowledge graph of INPUTS into a graph file (-o) or a persistent store (--store).
 
@@ -70,8 +71,15 @@ def build(
     earlier version. Inputs that fail are reported on stderr and the rest are built; the exit
     status is then 1. A graph file is not written if no document could be built.
     """
+    from dataclasses import replace
+
     from kg.build import build_into
+    from kg.config import Settings
     from kg.rdfio import write_graph
+
+    if workers < 1:
+        raise fail("--workers must be 1 or more", EXIT_USAGE)
+    settings = replace(Settings(), workers=workers)
 
     target = open_target(output, store)
     problems: list[IngestError] = []
@@ -97,7 +105,7 @@ def build(
                     document = extraction.document
                     err.print(f"stored {document.id} {document.source}", highlight=False, soft_wrap=True)
 
-            summary = build_into(target, inputs, on_error=report, on_document=done)
+            summary = build_into(target, inputs, settings=settings, on_error=report, on_document=done)
         if output is not None:
             if not summary.stored:
                 raise fail("no document could be read; nothing written")
