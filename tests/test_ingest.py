@@ -114,3 +114,20 @@ def test_missing_path_is_reported_and_others_still_read(tmp_path):
     good.write_text("The port of Genoa reopened on Friday.", encoding="utf-8")
     docs, errors, _ = split(list(read_sources([tmp_path / "nope.txt", good])))
     assert len(docs) == 1 and "no such file" in str(errors[0])
+
+
+def test_a_jsonl_file_is_read_line_by_line_with_one_bad_line_reported(tmp_path):
+    from kg.errors import IngestError, IngestWarning
+    from kg.ingest import read_sources
+
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"text": "Anna Petrova spoke in Toronto."}).encode()
+    latin = json.dumps({"text": "Caf\u00e9 owners met in Lyon."}, ensure_ascii=False).encode("cp1252")
+    path.write_bytes(b"\n".join([good, b"{not json", latin, good.replace(b"Toronto", b"Ottawa")]) + b"\n")
+    items = list(read_sources([path]))
+    documents = [i for i in items if not isinstance(i, IngestError)]
+    warnings = [i for i in items if isinstance(i, IngestWarning)]
+    errors = [i for i in items if isinstance(i, IngestError) and not isinstance(i, IngestWarning)]
+    assert [d.text for d in documents] == ["Anna Petrova spoke in Toronto.", "Café owners met in Lyon.",
+                                           "Anna Petrova spoke in Ottawa."]
+    assert len(errors) == 1 and "line 2" in str(errors[0]) and len(warnings) == 1 and "line 3" in str(warnings[0])

@@ -74,22 +74,55 @@ def read_html(text: str, source: str) -> Document:
 
 def read_jsonl(text: str, source: str) -> Iterator[Document | IngestError]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source} line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(where, f"not valid JSON ({exc.msg}); fix or remove the line")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-            yield IngestError(where, 'needs an object with a non-empty "text" string')
-            continue
-        meta = {k: v for k, v in record.items() if k in ("id", "url", "author") and v is not None}
-        title = record.get("title") if isinstance(record.get("title"), str) else ""
-        date = record.get("date") if isinstance(record.get("date"), str) else None
-        doc_source = record.get("url") if isinstance(record.get("url"), str) else f"{source}#{number}"
-        yield make_document(record["text"], source=doc_source, title=title, published=date, meta=meta)
+        yield from jsonl_record(line, source, number)
+
+
+def jsonl_record(line: str, source: str, number: int) -> Iterator[Document | IngestError]:
+    """One JSONL line: an article object, or nothing for a blank line, or an error naming the line."""
+    if not line.strip():
+        return
+    where = f"{source} line {number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield IngestError(where, f"not valid JSON ({exc.msg}); fix or remove the line")
+        return
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        yield IngestError(where, 'needs an object with a non-empty "text" string')
+        return
+    meta = {k: v for k, v in record.items() if k in ("id", "url", "author") and v is not None}
+    title = record.get("title") if isinstance(record.get("title"), str) else ""
+    date = record.get("date") if isinstance(record.get("date"), str) else None
+    doc_source = record.get("url") if isinstance(record.get("url"), str) else f"{source}#{number}"
+    yield make_document(record["text"], source=doc_source, title=title, published=date, meta=meta)
+
+
+def stream_jsonl(path: Path, settings: Settings) -> Iterator[Document | IngestError]:
+    """A JSONL file line by line, so a corpus of any size is read in bounded memory."""
+    source = str(path)
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or not head.strip():
+            yield from read_bytes(head + handle.read(), source, path.suffix.lower(), settings)  # UTF-16 or empty
+            return
+        if b"\x00" in head:
+            yield IngestError(source, "looks like a binary file (contains NUL bytes); give kg text, HTML or JSONL")
+            return
+        handle.seek(0)
+        warned = False
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                line = raw.decode(settings.fallback_encoding, errors="replace")
+                if not warned:
+                    warned = True
+                    yield IngestWarning(
+                        f"{source} line {number}",
+                        f"not valid UTF-8; read as {settings.fallback_encoding}. Re-save the file as UTF-8 "
+                        "if the text looks wrong.",
+                    )
+            yield from jsonl_record(line, source, number)
 
 
 def read_bytes(data: bytes, source: str, suffix: str, settings: Settings) -> Iterator[Document | IngestError]:
@@ -140,6 +173,11 @@ def read_sources(paths: Iterable[str | Path], settings: Settings | None = None) 
             yield item
         elif item == STDIN:
             yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", ".txt", settings)
+        elif item.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                yield from stream_jsonl(item, settings)
+            except OSError as exc:
+                yield IngestError(str(item), f"cannot be read ({exc.strerror}); check its permissions")
         else:
             try:
                 data = item.read_bytes()
