@@ -87,7 +87,11 @@ def build_into(
                 seen.add(document.id)
                 yield document
 
-    if settings.workers > 1:
+    if settings.dask:
+        from kg.cluster import dask_extractions
+
+        found = dask_extractions(new_documents(), settings, on_error or _log_error, settings.dask)
+    elif settings.workers > 1:
         from kg.parallel import parallel_extractions
 
         found = parallel_extractions(new_documents(), settings, on_error or _log_error)

@@ -19,5 +19,7 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(os.environ.get("KG_BATCH_SIZE", "32")))
     # Processes that parse and extract; each loads the model once. 1 runs everything in this process.
     workers: int = field(default_factory=lambda: int(os.environ.get("KG_WORKERS", "1")))
+    # A Dask scheduler address, or "local" for a cluster on this machine; None extracts without Dask.
+    dask: str | None = field(default_factory=lambda: os.environ.get("KG_DASK") or None)
     # Text that is not valid UTF-8 is decoded with this codec, and the user is told.
     fallback_encoding: str = "cp1252"

@@ -24,7 +24,7 @@ def _load(model: str) -> None:
     load_pipeline(model)  # once per worker, before its first batch
 
 
-def _extract_batch(batch: list[Document], settings: Settings) -> list[Extraction | IngestError]:
+def extract_batch(batch: list[Document], settings: Settings) -> list[Extraction | IngestError]:
     from kg.build import extractions
 
     found: list[Extraction | IngestError] = []
@@ -48,14 +48,16 @@ def parallel_extractions(
     ) as pool:
         pending: deque = deque()
         for batch in batches(documents, settings.batch_size):
-            pending.append(pool.submit(_extract_batch, batch, settings))
+            pending.append(pool.submit(extract_batch, batch, settings))
             while len(pending) >= 2 * settings.workers:
-                yield from _results(pending.popleft().result(), on_error)
+                yield from split_errors(pending.popleft().result(), on_error)
         while pending:
-            yield from _results(pending.popleft().result(), on_error)
+            yield from split_errors(pending.popleft().result(), on_error)
 
 
-def _results(items: list[Extraction | IngestError], on_error: Callable[[IngestError], None]) -> Iterator[Extraction]:
+def split_errors(
+    items: list[Extraction | IngestError], on_error: Callable[[IngestError], None]
+) -> Iterator[Extraction]:
     for item in items:
         if isinstance(item, IngestError):
             on_error(item)

@@ -132,3 +132,13 @@ def test_the_same_text_twice_in_one_run_is_built_once(tmp_path):
     (tmp_path / "b.txt").write_text(text, encoding="utf-8")
     result = run("build", tmp_path / "a.txt", tmp_path / "b.txt", "--store", tmp_path / "store")
     assert result.exit_code == 0 and "1 document(s) built, 1 already stored" in result.output
+
+
+def test_a_dask_local_cluster_builds_the_same_store_as_one_process(tmp_path):
+    one, cluster = tmp_path / "one", tmp_path / "cluster"
+    assert run("build", EXAMPLES, "--store", one).exit_code == 0
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(EXAMPLES), "--store", str(cluster),
+                             "--dask", "local", "--workers", "2"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    with open_store(one, create=False) as a, open_store(cluster, create=False) as b:
+        assert a.documents() == b.documents() and len(a) == len(b)

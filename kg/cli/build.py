@@ -64,6 +64,9 @@ def build(
     errors: Optional[Path] = typer.Option(None, "--errors", help="Also list the inputs that failed here, as JSONL."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say each document as it is stored."),
     workers: int = typer.Option(1, "--workers", "-w", help="Processes that parse and extract (each loads the model)."),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Extract on a Dask cluster: a scheduler address, or 'local' for --workers processes here."
+    ),
 ) -> None:
     """Build the knowledge graph of INPUTS into a graph file (-o) or a persistent store (--store).
 
@@ -79,7 +82,7 @@ def build(
 
     if workers < 1:
         raise fail("--workers must be 1 or more", EXIT_USAGE)
-    settings = replace(Settings(), workers=workers)
+    settings = replace(Settings(), workers=workers, dask=dask)
 
     target = open_target(output, store)
     problems: list[IngestError] = []

@@ -37,7 +37,10 @@ class Refused(Exception):
 def code_only(query: str) -> str:
     """The query with strings, IRIs and comments blanked out, for keyword checks."""
     pattern = (  # long strings, short strings, IRIs, comments
-        r'"""[\s\S]*?"""|' r"'''[\s\S]*?'''|" r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'|"
+        r'"""[\s\S]*?"""|'
+        r"'''[\s\S]*?'''|"
+        r'"(?:[^"\\\n]|\\.)*"|'
+        r"'(?:[^'\\\n]|\\.)*'|"
         r'<[^<>\s"{}|^`\\]*>|#[^\n]*'
     )
     return re.sub(pattern, " ", query)

@@ -54,9 +54,7 @@ class Worker:
     def start(self) -> None:
         context = multiprocessing.get_context("spawn")  # no inherited locks or threads
         self.connection, child = context.Pipe()
-        self.process = context.Process(
-            target=serve_queries, args=(self.location, child, self.max_rows), daemon=True
-        )
+        self.process = context.Process(target=serve_queries, args=(self.location, child, self.max_rows), daemon=True)
         self.process.start()
         child.close()
 
