@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean bench-quality
+.PHONY: demo test install clean bench-quality bench
 
 # Re-install only when the dependency pins or the package metadata change.
 $(STAMP): pyproject.toml constraints.txt
@@ -42,3 +42,14 @@ bench-quality: $(BENCH_STAMP)
 	$(BIN)/kg eval conll04 $(CONLL04) --system pairs
 	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv
 	$(BIN)/kg eval carb $(CARB)/dev.txt $(CARB)/dev.tsv --system textacy
+
+# Speed, not asserted anywhere: kg's words/s over raw spaCy's on the first N BBC articles (1 and 2
+# processes), then query timings on a store of the whole BBC corpus (built once into out/, then reused).
+BENCH_N ?= 300
+BBC ?= ../shared/data/news/bbc.jsonl
+bench: $(STAMP)
+	$(BIN)/python -m kg.bench throughput -n $(BENCH_N) --workers 1
+	$(BIN)/python -m kg.bench throughput -n $(BENCH_N) --workers 2
+	/usr/bin/env time -v $(BIN)/kg build $(BBC) --store out/bbc-store --workers 2 2>&1 | grep -E "built|Maximum resident|Elapsed"
+	$(BIN)/python -m kg.bench queries out/bbc-store
+

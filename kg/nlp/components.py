@@ -43,3 +43,27 @@ def entity_trim(doc: Doc) -> Doc:
                 spans.append(Span(doc, start, end, label=ent.label))
     doc.ents = filter_spans(spans)
     return doc
+
+
+@Language.component("kg_state_abbreviations_v1")
+def state_abbreviations(doc: Doc) -> Doc:
+    """'Conn.', 'N.Y.', 'CONN.' (or 'Conn' then '.') as places where NER found nothing; never the
+    lower-case word ('miss.'). A dictionary lookup per token: much cheaper than a rule matcher."""
+    from kg.extract.lexicon import lexicon
+
+    known = lexicon().state_abbreviations  # lower-cased keys with their full stop: "conn.", "n.y."
+    taken = {t.i for ent in doc.ents for t in ent}
+    found = []
+    for token in doc:
+        if token.i in taken or not (token.is_title or token.is_upper):
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+            continue  # "Miss. Jones": an honorific, not Mississippi
+        if token.lower_ in known:
+            found.append(Span(doc, token.i, token.i + 1, label="GPE"))
+        elif token.lower_ + "." in known and token.i + 1 < len(doc) and doc[token.i + 1].text == ".":
+            if token.i + 1 not in taken:
+                found.append(Span(doc, token.i, token.i + 2, label="GPE"))
+    if found:
+        doc.ents = [*doc.ents, *filter_spans(found)]
+    return doc

@@ -33,19 +33,8 @@ def load_pipeline(name: str):
 
 def add_place_patterns(nlp) -> None:
     """US state abbreviations ("Conn.", "N.Y.") as places where NER found nothing."""
-    from kg.extract.lexicon import lexicon
-
-    if "ner" not in nlp.pipe_names:
-        return
-    ruler = nlp.add_pipe("entity_ruler", name="kg_places", after="ner", config={"overwrite_ents": False})
-    patterns = []
-    for abbreviation in lexicon().state_abbreviations:  # lower-cased keys, e.g. "conn.", "n.y."
-        for case in ("IS_TITLE", "IS_UPPER"):  # "Conn." or "CONN.", never the word "miss."
-            patterns.append({"label": "GPE", "pattern": [{"LOWER": abbreviation, case: True}]})
-            patterns.append(
-                {"label": "GPE", "pattern": [{"LOWER": abbreviation.rstrip("."), case: True}, {"TEXT": "."}]}
-            )
-    ruler.add_patterns(patterns)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_state_abbreviations_v1", name="kg_places", after="ner")
 
 
 def parse(documents: Iterable[Document], settings: Settings | None = None) -> Iterator[tuple[Document, object]]:

@@ -1,0 +1,139 @@
+"""Benchmarks that print numbers (`make bench`); nothing here is asserted in tests.
+
+- throughput: kg's words/s (read, parse, extract, resolve, store) over raw spaCy ``nlp.pipe``
+  words/s on the same texts, with the same model and process count, in one run;
+- queries: an anchored lookup, a two-hop neighbourhood and a GROUP BY on an Oxigraph store and on
+  rdflib's memory store holding the same triples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+
+from kg.config import Settings
+
+BBC = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "news" / "bbc.jsonl"
+
+
+def texts(path: Path, n: int) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in islice(handle, n)]
+
+
+def raw_spacy(records: list[dict], settings: Settings) -> float:
+    import spacy
+
+    nlp = spacy.load(settings.model)
+    started = time.perf_counter()
+    for _ in nlp.pipe((r["text"] for r in records), batch_size=settings.batch_size, n_process=settings.workers):
+        pass
+    return words_in(records) / (time.perf_counter() - started)
+
+
+def words_in(records: list[dict]) -> int:
+    return sum(len(r["text"].split()) for r in records)  # the same count for both sides
+
+
+def kg_build(records: list[dict], settings: Settings) -> tuple[float, int]:
+    from kg.build import build_into
+    from kg.nlp import load_pipeline
+    from kg.store import open_store
+
+    load_pipeline(settings.model)  # both sides start with the model loaded
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+        words = words_in(records)
+        started = time.perf_counter()
+        with open_store(Path(tmp) / "store") as store:
+            build_into(store, [corpus], settings=settings)
+            triples = len(store)
+        seconds = time.perf_counter() - started
+    return words / seconds, triples
+
+
+def throughput(n: int, workers: int) -> dict:
+    settings = replace(Settings(), workers=workers)
+    records = texts(BBC, n)
+    spacy_rate = raw_spacy(records, settings)
+    kg_rate, triples = kg_build(records, settings)
+    return {
+        "documents": len(records),
+        "workers": workers,
+        "spacy_words_per_s": round(spacy_rate),
+        "kg_words_per_s": round(kg_rate),
+        "ratio": round(kg_rate / spacy_rate, 3),
+        "triples": triples,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+QUERIES = {
+    "anchored entity lookup": 'SELECT ?p ?o WHERE { ?e rdfs:label "{name}" ; ?p ?o }',
+    "two-hop neighbourhood": 'SELECT DISTINCT ?n2 WHERE { ?e rdfs:label "{name}" . ?e ?p ?n1 . ?n1 ?q ?n2 . '
+    "FILTER(isIRI(?n2)) }",
+    "COUNT GROUP BY predicate": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+}
+
+
+def timed(run, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def queries(store_dir: Path, name: str) -> list[dict]:
+    from kg.mapping import new_dataset
+    from kg.query import run_query
+    from kg.store import open_store
+
+    rows = []
+    with open_store(store_dir, create=False) as store:
+        size = len(store)
+        memory = new_dataset()
+        started = time.perf_counter()
+        for triple in store.dataset().quads((None, None, None, None)):
+            memory.add(triple)
+        load_seconds = time.perf_counter() - started
+        for label, query in QUERIES.items():
+            text = query.replace("{name}", name)
+            ox = timed(lambda: list(run_query(store, text)))
+            mem = timed(lambda: list(run_query(memory, text)), repeat=1)
+            rows.append({"query": label, "triples": size, "oxigraph_ms": round(ox * 1000, 2),
+                         "rdflib_memory_ms": round(mem * 1000, 1)})  # fmt: skip
+    rows.append({"query": "copy into rdflib memory", "triples": size, "rdflib_memory_ms": round(load_seconds * 1000)})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    t = sub.add_parser("throughput")
+    t.add_argument("-n", type=int, default=300)
+    t.add_argument("--workers", type=int, default=1)
+    q = sub.add_parser("queries")
+    q.add_argument("store", type=Path)
+    q.add_argument("--name", default="Tony Blair")
+    args = parser.parse_args()
+    if not BBC.is_file():
+        raise SystemExit(f"{BBC}: not found; the benchmarks read ../shared/data/news/bbc.jsonl")
+    if args.what == "throughput":
+        print(json.dumps(throughput(args.n, args.workers)))
+    else:
+        for row in queries(args.store, args.name):
+            print(json.dumps(row))
+
+
+if __name__ == "__main__":
+    main()
