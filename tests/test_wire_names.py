@@ -51,3 +51,20 @@ def test_a_monitoring_source_line_splits_the_place_from_the_broadcaster():
     words = ["The", "London", "Stock", "Exchange", "in", "England", "closed"]  # a name, not a source line
     found = entities(words, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"])
     assert ("The London Stock Exchange", "ORG") in found
+
+
+def test_us_state_abbreviations_become_places_where_ner_found_nothing():
+    import kg.nlp.components  # noqa: F401  (registers the component)
+
+    nlp = spacy.blank("en")
+    states = nlp.add_pipe("kg_state_abbreviations_v1")
+
+    def places(words, ents=None):
+        doc = Doc(nlp.vocab, words=words, ents=ents)
+        return [(e.text, e.label_) for e in states(doc).ents]
+
+    assert places(["Aiken", ",", "S.C.", "said"]) == [("S.C.", "GPE")]
+    assert places(["Salem", ",", "Ore", "."]) == [("Ore .", "GPE")]
+    assert places(["CONN.", "police"]) == [("CONN.", "GPE")]
+    assert places(["a", "miss.", "again"]) == []  # the lower-case word is no state
+    assert places(["Miss.", "Jones"], ["O", "B-PERSON"]) == [("Jones", "PERSON")]  # an honorific
