@@ -77,7 +77,7 @@ def sparql_server(tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     data = tmp_path_factory.mktemp("oxigraph")
-    command = [binary, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    command = [binary, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):

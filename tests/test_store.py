@@ -103,3 +103,17 @@ def test_counting_with_a_bound_value_counts_only_its_matches(store):
     total = int(next(iter(store.sparql("SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }")))[0])
     one = store.sparql("SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document ; kg:sourcePath ?src }", {"src": "a.txt"})
     assert total == 2 and int(next(iter(one))[0]) == 1
+
+
+def test_a_fact_held_by_two_documents_is_answered_once_and_survives_one_removal(store):
+    a, b = extraction(FIRST, "a.txt"), extraction(SECOND, "b.txt")
+    store.put(a)
+    store.put(b)
+    query = "SELECT ?e WHERE { ?e rdfs:label ?name ; a kg:Person }"  # no DISTINCT on purpose
+    assert len(list(store.sparql(query, {"name": "Kirill Kalinin"}))) == 1
+    store.remove("b.txt")
+    assert len(list(store.sparql(query, {"name": "Kirill Kalinin"}))) == 1
+    store.remove("a.txt")
+    assert list(store.sparql(query, {"name": "Kirill Kalinin"})) == []
+    leftover = store.sparql("SELECT ?s WHERE { ?s ?p ?o FILTER(?s != ?o) } LIMIT 1000")
+    assert all("kg/entity" not in str(row[0]) for row in leftover)  # only the ontology is left

@@ -28,6 +28,17 @@ SELECT ?doc ?source ?title WHERE {
 } ORDER BY ?source ?doc"""
 BY_SOURCE = "SELECT ?doc WHERE { GRAPH ?doc { ?doc a kg:Document ; kg:sourcePath ?source } }"
 HAS_DOCUMENT = "ASK { GRAPH ?doc { ?doc a kg:Document } }"
+COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def drop_update(name: URIRef) -> str:
+    """One SPARQL Update (applied atomically) that drops a document's graph and the triples of the
+    union (default) graph that no other graph still holds."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ;\n"
+        f"DROP SILENT GRAPH <{name}>"
+    )
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,9 @@
 """A persistent store on disk: Oxigraph (RocksDB underneath), one named graph per document.
 
+The default graph holds the union of the document graphs as a set (Oxigraph's own union view
+would repeat a triple once per graph that holds it, and every document repeats its entities'
+labels), so queries read it directly and stay fast.
+
 Writes are transactions, so a build killed at any moment leaves a store that opens and holds every
 document whose write had returned. One process may have a store open at a time.
 """
@@ -14,7 +18,7 @@ from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import PREFIXES
-from kg.store.base import GraphStore
+from kg.store.base import COUNT_TRIPLES, GraphStore, drop_update
 from kg.store.terms import as_result, to_quads, with_values
 
 MARKER = "kg-store.txt"  # tells a kg store from any other directory
@@ -55,7 +59,7 @@ class OxigraphStore(GraphStore):
         """``max_rows``: read at most one row more than this, so a caller can tell a capped answer."""
         try:
             answer = self._store.query(
-                with_values(query, dict(bindings or {})), prefixes=self._prefixes, use_default_graph_as_union=True
+                with_values(query, dict(bindings or {})), prefixes=self._prefixes
             )
             return as_result(answer, None if max_rows is None else max_rows + 1)
         except SyntaxError as exc:
@@ -64,28 +68,22 @@ class OxigraphStore(GraphStore):
     def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
         import pyoxigraph
 
+        if self._store.contains_named_graph(pyoxigraph.NamedNode(str(name))):
+            self.drop_graph(name)  # same content again: a crash right here leaves it absent, rebuilt next run
         quads = to_quads(triples, name)
-        if not self._store.contains_named_graph(pyoxigraph.NamedNode(str(name))):
-            self._store.extend(quads)  # one transaction
-            return
-        # An existing graph: drop and insert in one SPARQL Update, which Oxigraph applies atomically.
-        body = " .\n".join(str(pyoxigraph.Triple(q.subject, q.predicate, q.object)) for q in quads)
-        self._store.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{ {body} }} }}")
+        union = [pyoxigraph.Quad(q.subject, q.predicate, q.object, pyoxigraph.DefaultGraph()) for q in quads]
+        self._store.extend(quads + union)  # the document's graph and its share of the union: one transaction
 
     def drop_graph(self, name: URIRef) -> None:
-        import pyoxigraph
-
-        graph = pyoxigraph.NamedNode(str(name))
-        if self._store.contains_named_graph(graph):
-            self._store.remove_graph(graph)
+        self._store.update(drop_update(name))
 
     def __len__(self) -> int:
-        return len(self._store)
+        return int(next(iter(self.sparql(COUNT_TRIPLES)))[0])
 
     def dataset(self) -> Dataset:
         from oxrdflib import OxigraphStore as RdflibView
 
-        return Dataset(store=RdflibView(store=self._store), default_union=True)
+        return Dataset(store=RdflibView(store=self._store), default_union=False)  # the default graph is the union
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:

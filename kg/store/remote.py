@@ -1,10 +1,10 @@
 """A store on an existing SPARQL server (Oxigraph, Fuseki, GraphDB, Virtuoso), over the SPARQL 1.1
 Protocol. Location: ``sparql+http://HOST:PORT/QUERY_PATH[?update=UPDATE_PATH]``.
 
-Each document is written with one update request (DROP its graph, then INSERT DATA), which the
-server applies as one transaction; nothing is ever sent triple by triple. Queries read the union of
-the graphs, so the server must treat its default graph as that union (Oxigraph
-``--union-default-graph``; Fuseki ``unionDefaultGraph``; Virtuoso does so by default).
+Each document is written with one update request (INSERT DATA into its graph and into the default
+graph, which kg keeps as the set-union of the document graphs), which the server applies as one
+transaction; nothing is ever sent triple by triple. Queries read the default graph, so leave the
+server's default graph as a real graph (not a union view of the named graphs).
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import PREFIXES
-from kg.store.base import GraphStore
+from kg.store.base import COUNT_TRIPLES, GraphStore, drop_update
 from kg.store.terms import with_values
-
-COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def endpoints(location: str) -> tuple[str, str]:
@@ -68,23 +66,20 @@ class RemoteStore(GraphStore):
 
     def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
         body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
-        self._post(
-            self.update_url,
-            f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}",
-            "application/sparql-update",
-        )
+        update = f"{drop_update(name)} ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}}\n{body}\n}}"
+        self._post(self.update_url, update, "application/sparql-update")
 
     def drop_graph(self, name: URIRef) -> None:
-        self._post(self.update_url, f"DROP SILENT GRAPH <{name}>", "application/sparql-update")
+        self._post(self.update_url, drop_update(name), "application/sparql-update")
 
     def __len__(self) -> int:
-        return int(next(iter(self.sparql(COUNT)))[0])
+        return int(next(iter(self.sparql(COUNT_TRIPLES)))[0])
 
     def dataset(self) -> Dataset:
         from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
         store = SPARQLUpdateStore(self.query_url, self.update_url, autocommit=False)
-        return Dataset(store=store, default_union=True)
+        return Dataset(store=store, default_union=False)  # the default graph is the union
 
     def close(self) -> None:
         self._client.close()
