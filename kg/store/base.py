@@ -100,14 +100,14 @@ class GraphStore(ABC):
         self.replace_graph(name, scratch.graph(name))
         return self.drop_older_versions(extraction.document.id, extraction.document.source)
 
+    def sources(self, source: str) -> list[str]:
+        """Ids of the stored documents read from ``source`` (a path or URL)."""
+        return [document_id(str(row[0])) for row in self.sparql(BY_SOURCE, {"source": Literal(source)})]
+
     def drop_older_versions(self, doc_id: str, source: str) -> list[str]:
         if source in NOT_A_SOURCE:
             return []
-        older = [
-            document_id(str(row[0]))
-            for row in self.sparql(BY_SOURCE, {"source": Literal(source)})
-            if document_id(str(row[0])) != doc_id
-        ]
+        older = [found for found in self.sources(source) if found != doc_id]
         for old in older:
             self.drop_graph(document_iri(old))
         return older
@@ -125,7 +125,7 @@ class GraphStore(ABC):
         if doc_id and self.contains(doc_id):
             ids = [doc_id]
         else:
-            ids = [document_id(str(r[0])) for r in self.sparql(BY_SOURCE, {"source": Literal(ref)})]
+            ids = self.sources(ref)
         for found in ids:
             self.drop_graph(document_iri(found))
         return ids

@@ -1,15 +1,22 @@
-"""The in-memory store: an rdflib Dataset, for single files and tests."""
+"""The in-memory store: an rdflib Dataset, for single files and tests.
+
+Lookups go straight to rdflib's triple indexes rather than through SPARQL, which rdflib evaluates
+slowly: a build checks every document against the store.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF
 from rdflib.query import Result
 
-from kg.mapping import new_dataset
+from kg.mapping import add_extraction, new_dataset
+from kg.ontology import KG, document_iri
 from kg.query import run_query
-from kg.store.base import GraphStore
+from kg.store.base import GraphStore, document_id
+from kg.types import Extraction
 
 
 class MemoryStore(GraphStore):
@@ -28,6 +35,20 @@ class MemoryStore(GraphStore):
 
     def drop_graph(self, name: URIRef) -> None:
         self._dataset.remove_graph(name)
+
+    def contains(self, doc_id: str) -> bool:
+        doc = document_iri(doc_id)
+        return (doc, RDF.type, KG.Document, doc) in self._dataset
+
+    def put(self, extraction: Extraction) -> list[str]:
+        add_extraction(self._dataset, extraction)  # writes the document's graph in place
+        return self.drop_older_versions(extraction.document.id, extraction.document.source)
+
+    def sources(self, source: str) -> list[str]:
+        return [
+            document_id(str(graph))
+            for _, _, _, graph in self._dataset.quads((None, KG.sourcePath, Literal(source), None))
+        ]
 
     def __len__(self) -> int:
         return len(self._dataset)
