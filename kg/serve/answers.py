@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from rdflib.query import Result
 
+from kg.store.terms import code_only
+
 # Media types we answer with, by the short name a `format` parameter may also give.
 RESULT_TYPES = {
     "json": "application/sparql-results+json",
@@ -32,18 +34,6 @@ class Refused(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
-
-
-def code_only(query: str) -> str:
-    """The query with strings, IRIs and comments blanked out, for keyword checks."""
-    pattern = (  # long strings, short strings, IRIs, comments
-        r'"""[\s\S]*?"""|'
-        r"'''[\s\S]*?'''|"
-        r'"(?:[^"\\\n]|\\.)*"|'
-        r"'(?:[^'\\\n]|\\.)*'|"
-        r'<[^<>\s"{}|^`\\]*>|#[^\n]*'
-    )
-    return re.sub(pattern, " ", query)
 
 
 def check(query: str) -> None:

@@ -11,7 +11,7 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from kg.errors import QueryError
-from kg.query import BAD_IRI
+from kg.query import as_term
 
 
 def to_ox(term):
@@ -84,13 +84,22 @@ def as_result(answer, limit: int | None = None) -> Result:
 
 def sparql_value(value: Any) -> str:
     """A bound value as SPARQL syntax that can only ever be that one term."""
-    if isinstance(value, URIRef):
-        if BAD_IRI.search(str(value)):
-            raise QueryError(f"cannot bind {str(value)[:80]!r}: not a valid IRI")
-        return f"<{value}>"
-    if not isinstance(value, Literal):
-        value = Literal(str(value))
-    return value.n3()  # rdflib escapes quotes, backslashes and line breaks
+    return as_term(value).n3()  # IRIs checked for stray characters; rdflib escapes literals
+
+
+# Long strings, short strings, IRIs and comments: the parts of a query whose text is not syntax.
+NOT_CODE = re.compile(
+    r'"""[\s\S]*?"""|'
+    r"'''[\s\S]*?'''|"
+    r'"(?:[^"\\\n]|\\.)*"|'
+    r"'(?:[^'\\\n]|\\.)*'|"
+    r'<[^<>\s"{}|^`\\]*>|#[^\n]*'
+)
+
+
+def code_only(query: str) -> str:
+    """The query with strings, IRIs and comments blanked out (same length, so offsets still hold)."""
+    return NOT_CODE.sub(lambda m: " " * len(m.group(0)), query)
 
 
 def with_values(query: str, bindings: Mapping[str, Any]) -> str:
@@ -107,32 +116,11 @@ def with_values(query: str, bindings: Mapping[str, Any]) -> str:
 
 
 def where_brace(query: str) -> int:
-    """Index of the '{' that opens the WHERE group (strings, IRIs and comments skipped)."""
-    first = None
-    i, n = 0, len(query)
-    while i < n:
-        c = query[i]
-        if c in "\"'":
-            long = query.startswith(c * 3, i)
-            end = query.find(c * 3 if long else c, i + (3 if long else 1))
-            while end != -1 and not long and query[end - 1] == "\\":
-                end = query.find(c, end + 1)
-            i = n if end == -1 else end + (3 if long else 1)
-            continue
-        if c == "#":
-            i = query.find("\n", i)
-            i = n if i == -1 else i
-            continue
-        if c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", query[i:]):
-            i += re.match(r"<[^\s<>\"{}|^`\\]*>", query[i:]).end()
-            continue
-        if query[i : i + 5].upper() == "WHERE" and (i == 0 or not query[i - 1].isalnum()):
-            brace = query.find("{", i)
-            if brace != -1:
-                return brace
-        if c == "{" and first is None:
-            first = i
-        i += 1
-    if first is None:
+    """Index of the '{' that opens the WHERE group, or the first group when WHERE is left out."""
+    code = code_only(query)
+    where = re.search(r"(?<![\w?$])WHERE\s*\{", code, re.IGNORECASE)
+    if where:
+        return where.end() - 1
+    if "{" not in code:
         raise QueryError("query has no { ... } group to bind values in")
-    return first
+    return code.index("{")
