@@ -8,12 +8,12 @@ batches of documents into extractions; the calling process writes the store.
 
 from __future__ import annotations
 
-from collections import deque
+from functools import partial
 from typing import Callable, Iterable, Iterator
 
 from kg.config import Settings
 from kg.errors import ConfigError, IngestError
-from kg.parallel import batches, extract_batch, split_errors
+from kg.parallel import extract_batch, in_order
 from kg.types import Document, Extraction
 
 
@@ -47,13 +47,8 @@ def dask_extractions(
     client, cluster = connect(address, settings)
     try:
         in_flight = 2 * max(len(client.scheduler_info()["workers"]), 1)
-        pending: deque = deque()
-        for batch in batches(documents, settings.batch_size):
-            pending.append(client.submit(extract_batch, batch, settings, pure=False))
-            while len(pending) >= in_flight:
-                yield from split_errors(pending.popleft().result(), on_error)
-        while pending:
-            yield from split_errors(pending.popleft().result(), on_error)
+        submit = partial(client.submit, extract_batch, settings=settings, pure=False)
+        yield from in_order(submit, documents, settings.batch_size, in_flight, on_error)
     finally:
         client.close()
         if cluster is not None:

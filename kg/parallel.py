@@ -10,8 +10,9 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from kg.config import Settings
 from kg.errors import IngestError
@@ -46,13 +47,26 @@ def parallel_extractions(
     with ProcessPoolExecutor(
         settings.workers, mp_context=context, initializer=_load, initargs=(settings.model,)
     ) as pool:
-        pending: deque = deque()
-        for batch in batches(documents, settings.batch_size):
-            pending.append(pool.submit(extract_batch, batch, settings))
-            while len(pending) >= 2 * settings.workers:
-                yield from split_errors(pending.popleft().result(), on_error)
-        while pending:
+        submit = partial(pool.submit, extract_batch, settings=settings)
+        yield from in_order(submit, documents, settings.batch_size, 2 * settings.workers, on_error)
+
+
+def in_order(
+    submit: Callable[[list[Document]], Any],
+    documents: Iterable[Document],
+    batch_size: int,
+    in_flight: int,
+    on_error: Callable[[IngestError], None],
+) -> Iterator[Extraction]:
+    """Submit batches (``submit`` returns a future), keep at most ``in_flight`` of them running, and
+    yield their extractions in input order; errors go to ``on_error``."""
+    pending: deque = deque()
+    for batch in batches(documents, batch_size):
+        pending.append(submit(batch))
+        while len(pending) >= in_flight:
             yield from split_errors(pending.popleft().result(), on_error)
+    while pending:
+        yield from split_errors(pending.popleft().result(), on_error)
 
 
 def split_errors(
