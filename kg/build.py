@@ -13,7 +13,7 @@ from kg.config import Settings
 from kg.errors import IngestError
 from kg.extract import extract
 from kg.ingest import read_sources
-from kg.mapping import add_extraction, new_dataset
+from kg.mapping import new_dataset
 from kg.nlp import parse
 from kg.resolve import resolve_document
 from kg.store import GraphStore, MemoryStore
@@ -74,12 +74,13 @@ def build_into(
     if isinstance(sources, (str, Path)):
         sources = [sources]
     settings = settings or Settings()
+    report_error = on_error or _log_error
     report = BuildReport()
 
     seen: set[str] = set()  # the same text twice in one run is built once, however many workers
 
     def new_documents() -> Iterator[Document]:
-        for document in documents(sources, settings, on_error or _log_error):
+        for document in documents(sources, settings, report_error):
             if document.id in seen or store.contains(document.id):
                 report.skipped += 1
                 report.replaced += store.drop_older_versions(document.id, document.source)
@@ -90,13 +91,13 @@ def build_into(
     if settings.dask:
         from kg.cluster import dask_extractions
 
-        found = dask_extractions(new_documents(), settings, on_error or _log_error, settings.dask)
+        found = dask_extractions(new_documents(), settings, report_error, settings.dask)
     elif settings.workers > 1:
         from kg.parallel import parallel_extractions
 
-        found = parallel_extractions(new_documents(), settings, on_error or _log_error)
+        found = parallel_extractions(new_documents(), settings, report_error)
     else:
-        found = extractions(new_documents(), settings, on_error or _log_error)
+        found = extractions(new_documents(), settings, report_error)
     for extraction in found:
         report.replaced += store.put(extraction)
         report.stored += 1
@@ -129,7 +130,7 @@ def build_text(text: str, *, title: str = "", settings: Settings | None = None) 
     """Build the graph of one article given as a string."""
     from kg.ingest import make_document
 
-    dataset = new_dataset()
+    store = MemoryStore(new_dataset())
     for extraction in extractions([make_document(text, source="<text>", title=title)], settings):
-        add_extraction(dataset, extraction)
-    return dataset
+        store.put(extraction)
+    return store.dataset()

@@ -15,21 +15,16 @@ from kg.errors import KGError
 
 
 def open_graph(data: Optional[Path], store: Optional[str]):
-    """The graph a read command works on: a graph file, or a store directory."""
+    """The store a read command works on: a graph file (loaded into memory), or a store."""
     from kg.rdfio import load
-    from kg.store import open_store
+    from kg.store import MemoryStore, open_store
 
     if (data is None) == (store is None):
         raise fail("give a graph file or --store DIR (one of them)", EXIT_USAGE)
     try:
-        return load(data) if data is not None else open_store(store, create=False)
+        return MemoryStore(load(data)) if data is not None else open_store(store, create=False)
     except KGError as exc:
         raise fail(str(exc)) from None
-
-
-def close_graph(graph) -> None:
-    if callable(getattr(graph, "close", None)) and callable(getattr(graph, "sparql", None)):
-        graph.close()
 
 
 STORE_OPTION = typer.Option(None, "--store", help="Store directory or sparql+http:// URL, as for `kg build`.")
@@ -74,7 +69,7 @@ def query(
     except KGError as exc:
         raise fail(str(exc))
     finally:
-        close_graph(graph)
+        graph.close()
     if fmt == "csv":
         import csv
 
@@ -105,7 +100,7 @@ def viz(
     except KGError as exc:
         raise fail(str(exc))
     finally:
-        close_graph(graph)
+        graph.close()
     out.print(f"wrote {output}", highlight=False, soft_wrap=True)
 
 
@@ -124,7 +119,7 @@ def stats(
     except KGError as exc:
         raise fail(str(exc))
     finally:
-        close_graph(graph)
+        graph.close()
     if as_json:
         sys.stdout.write(json.dumps(numbers.__dict__, indent=1) + "\n")
         return

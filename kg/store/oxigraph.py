@@ -31,12 +31,12 @@ class OxigraphStore(GraphStore):
         import pyoxigraph
 
         self.location = str(path)
+        self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
         path = Path(path)
         if read_only:
             if not (path / MARKER).is_file():
                 raise StoreError(f"{path}: no such store; build one with `kg build INPUT --store {path}`")
             self._store = pyoxigraph.Store.read_only(str(path))
-            self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
             return
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store directory; give a directory for --store")
@@ -53,7 +53,6 @@ class OxigraphStore(GraphStore):
                                  "wait for it to finish or stop it") from None  # fmt: skip
             raise StoreError(f"{path}: cannot open the store ({exc})") from None
         (path / MARKER).write_text("A kg graph store (Oxigraph). Open it with kg --store.\n", encoding="utf-8")
-        self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
 
     def sparql(self, query: str, bindings: Mapping[str, Any] | None = None, *, max_rows: int | None = None) -> Result:
         """``max_rows``: read at most one row more than this, so a caller can tell a capped answer."""
