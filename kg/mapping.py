@@ -12,6 +12,7 @@ Model (see README, "The graph"):
 from __future__ import annotations
 
 import hashlib
+from typing import Any, Protocol
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib import Literal as RDFLiteral
@@ -47,12 +48,29 @@ def digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
 
 
+class TripleSink(Protocol):
+    """Where a document's triples go: an rdflib Graph, or a plain set when they are bound for a store
+    (a set is several times cheaper to fill than an indexed Graph)."""
+
+    def add(self, triple: tuple, /) -> Any: ...
+
+
 def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
     """Write one document's graph (replacing any earlier version of it) and return its IRI."""
+    doc = document_iri(extraction.document.id)
+    dataset.remove_graph(doc)
+    return write_document(dataset.graph(doc), extraction)
+
+
+def document_triples(extraction: Extraction) -> tuple[URIRef, set[tuple]]:
+    """One document's graph as its IRI and a set of triples."""
+    triples: set[tuple] = set()
+    return write_document(triples, extraction), triples
+
+
+def write_document(graph: TripleSink, extraction: Extraction) -> URIRef:
     document = extraction.document
     doc = document_iri(document.id)
-    dataset.remove_graph(doc)
-    graph = dataset.graph(doc)
     graph.add((doc, RDF.type, KG.Document))
     if document.title:
         graph.add((doc, SCHEMA.headline, RDFLiteral(document.title)))
@@ -110,7 +128,7 @@ def sentence_iri(doc: URIRef, index: int) -> URIRef:
 
 
 def add_provenance(
-    graph: Graph, doc: URIRef, node: URIRef, provenance, confidence: float, *, start: int, end: int
+    graph: TripleSink, doc: URIRef, node: URIRef, provenance, confidence: float, *, start: int, end: int
 ) -> None:
     graph.add((node, KG.sentence, sentence_iri(doc, provenance.sentence)))
     graph.add((node, KG.start, RDFLiteral(start)))
@@ -119,7 +137,7 @@ def add_provenance(
     graph.add((node, KG.confidence, RDFLiteral(round(confidence, 2), datatype=XSD.decimal)))
 
 
-def add_claim(graph: Graph, doc: URIRef, claim: Claim, nodes: dict[str, URIRef]) -> None:
+def add_claim(graph: TripleSink, doc: URIRef, claim: Claim, nodes: dict[str, URIRef]) -> None:
     predicate = property_iri(claim.predicate)
     if isinstance(claim.object, Literal):
         obj = RDFLiteral(claim.object.value, datatype=DATATYPES[claim.object.datatype])

@@ -34,7 +34,7 @@ def serve_queries(location: str, connection, max_rows: int) -> None:
             return
         try:
             result = store.sparql(query, max_rows=max_rows)
-            size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result.bindings or [])
+            size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result)
             if result.type != "ASK" and size > max_rows:
                 raise Refused(413, f"the answer has more than {max_rows:,} rows; add a LIMIT or narrow the query")
             connection.send(serialise(result, fmt, accept))

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
-from kg.mapping import add_extraction
+from kg.mapping import document_triples
 from kg.ontology import ONTOLOGY_GRAPH, document_iri, ontology_graph
 from kg.types import Extraction
 
@@ -95,9 +95,8 @@ class GraphStore(ABC):
 
     def put(self, extraction: Extraction) -> list[str]:
         """Store one document's graph; returns the ids of earlier versions of its source it replaced."""
-        scratch = Dataset()
-        name = add_extraction(scratch, extraction)
-        self.replace_graph(name, scratch.graph(name))
+        name, triples = document_triples(extraction)
+        self.replace_graph(name, triples)
         return self.drop_older_versions(extraction.document.id, extraction.document.source)
 
     def sources(self, source: str) -> list[str]:

@@ -69,9 +69,8 @@ class OxigraphStore(GraphStore):
 
         if self._store.contains_named_graph(pyoxigraph.NamedNode(str(name))):
             self.drop_graph(name)  # same content again: a crash right here leaves it absent, rebuilt next run
-        quads = to_quads(triples, name)
-        union = [pyoxigraph.Quad(q.subject, q.predicate, q.object, pyoxigraph.DefaultGraph()) for q in quads]
-        self._store.extend(quads + union)  # the document's graph and its share of the union: one transaction
+        # The document's graph and its share of the union, in one transaction.
+        self._store.extend(to_quads(triples, name, with_default=True))
 
     def drop_graph(self, name: URIRef) -> None:
         self._store.update(drop_update(name))

@@ -8,13 +8,22 @@ from typing import Any, Iterable, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from kg.errors import QueryError
 from kg.query import as_term
 
 
 def to_ox(term):
+    known = _to_ox.get(term)
+    if known is None:
+        if len(_to_ox) > 200_000:  # bounded over a long build
+            _to_ox.clear()
+        known = _to_ox[term] = _to_ox_term(term)
+    return known
+
+
+def _to_ox_term(term):
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
@@ -31,10 +40,25 @@ def to_ox(term):
 
 
 def from_ox(term):
-    import pyoxigraph as ox
-
     if term is None:
         return None
+    known = _converted.get(term)
+    if known is None:
+        if len(_converted) > 200_000:  # bounded: a long-running server sees many distinct terms
+            _converted.clear()
+        known = _converted[term] = _convert(term)
+    return known
+
+
+# Triples and answers repeat the same terms (predicates, classes, entities) many times, and building
+# a term is not free (rdflib validates IRIs), so each distinct term is converted once.
+_to_ox: dict = {}
+_converted: dict = {}
+
+
+def _convert(term):
+    import pyoxigraph as ox
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -47,11 +71,18 @@ def from_ox(term):
     raise TypeError(f"unsupported term from the store: {term!r}")
 
 
-def to_quads(triples: Iterable[tuple], graph: URIRef) -> list:
+def to_quads(triples: Iterable[tuple], graph: URIRef, *, with_default: bool = False) -> list:
+    """Quads in ``graph``; ``with_default`` puts each triple in the default graph as well."""
     import pyoxigraph as ox
 
-    name = ox.NamedNode(str(graph))
-    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
+    name, default, Quad = ox.NamedNode(str(graph)), ox.DefaultGraph(), ox.Quad
+    quads = []
+    for s, p, o in triples:
+        s, p, o = to_ox(s), to_ox(p), to_ox(o)
+        quads.append(Quad(s, p, o, name))
+        if with_default:
+            quads.append(Quad(s, p, o, default))
+    return quads
 
 
 def as_result(answer, limit: int | None = None) -> Result:
@@ -72,14 +103,39 @@ def as_result(answer, limit: int | None = None) -> Result:
             graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
         result.graph = graph
         return result
-    result = Result("SELECT")
     variables = [Variable(v.value) for v in answer.variables]
-    result.vars = variables
-    result.bindings = [
-        {var: from_ox(solution[str(var)]) for var in variables if solution[str(var)] is not None}
-        for solution in answer_items
-    ]
-    return result
+    names = [str(v) for v in variables]
+    labels = {name: i for i, name in enumerate(names)}  # one dict shared by every row
+    rows = []
+    for solution in answer_items:
+        row = tuple.__new__(ResultRow, [from_ox(solution[name]) for name in names])
+        row.labels = labels
+        rows.append(row)
+    return RowsResult(variables, rows)
+
+
+class RowsResult(Result):
+    """A SELECT answer kept as ready-made rows: iterating it builds nothing more (rdflib's own Result
+    builds a row and a label dict per binding on every pass). ``bindings`` is derived on demand."""
+
+    def __init__(self, variables: list[Variable], rows: list[ResultRow]) -> None:
+        super().__init__("SELECT")
+        self.vars = variables
+        self._rows = rows
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @property
+    def bindings(self) -> list[dict]:
+        return [{var: value for var, value in zip(self.vars, row) if value is not None} for row in self._rows]
+
+    @bindings.setter
+    def bindings(self, value) -> None:  # Result.__init__ sets it; the rows are the truth here
+        pass
 
 
 def sparql_value(value: Any) -> str:
