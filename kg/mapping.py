@@ -12,7 +12,7 @@ Model (see README, "The graph"):
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Protocol
+from typing import Any, Mapping, Protocol
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib import Literal as RDFLiteral
@@ -55,20 +55,24 @@ class TripleSink(Protocol):
     def add(self, triple: tuple, /) -> Any: ...
 
 
-def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
+def add_extraction(dataset: Dataset, extraction: Extraction, iris: Mapping[str, URIRef] | None = None) -> URIRef:
     """Write one document's graph (replacing any earlier version of it) and return its IRI."""
     doc = document_iri(extraction.document.id)
     dataset.remove_graph(doc)
-    return write_document(dataset.graph(doc), extraction)
+    return write_document(dataset.graph(doc), extraction, iris)
 
 
-def document_triples(extraction: Extraction) -> tuple[URIRef, set[tuple]]:
+def document_triples(
+    extraction: Extraction, iris: Mapping[str, URIRef] | None = None
+) -> tuple[URIRef, set[tuple]]:
     """One document's graph as its IRI and a set of triples."""
     triples: set[tuple] = set()
-    return write_document(triples, extraction), triples
+    return write_document(triples, extraction, iris), triples
 
 
-def write_document(graph: TripleSink, extraction: Extraction) -> URIRef:
+def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str, URIRef] | None = None) -> URIRef:
+    """``iris``: entity id -> IRI for entities resolved to a node of another document's name."""
+    iris = iris or {}
     document = extraction.document
     doc = document_iri(document.id)
     graph.add((doc, RDF.type, KG.Document))
@@ -82,7 +86,7 @@ def write_document(graph: TripleSink, extraction: Extraction) -> URIRef:
         if document.meta.get(key):
             graph.add((doc, SCHEMA[key], RDFLiteral(str(document.meta[key]))))
 
-    nodes = {e.id: entity_node(e, document.id) for e in extraction.entities}
+    nodes = {e.id: iris.get(e.id) or entity_node(e, document.id) for e in extraction.entities}
     for entity in extraction.entities:
         node = nodes[entity.id]
         graph.add((node, RDF.type, KG[entity.cls]))

@@ -117,3 +117,28 @@ def test_a_fact_held_by_two_documents_is_answered_once_and_survives_one_removal(
     assert list(store.sparql(query, {"name": "Kirill Kalinin"})) == []
     leftover = store.sparql("SELECT ?s WHERE { ?s ?p ?o FILTER(?s != ?o) } LIMIT 1000")
     assert all("kg/entity" not in str(row[0]) for row in leftover)  # only the ontology is left
+
+
+PUTIN_FULL = "Vladimir Putin visited Paris on Monday. Putin said the talks went well."
+PUTIN_SHORT = "Putin met Angela Merkel in Berlin on Tuesday."
+
+
+@pytest.mark.parametrize("order", [(PUTIN_FULL, PUTIN_SHORT), (PUTIN_SHORT, PUTIN_FULL)], ids=["full-first", "surname-first"])
+def test_a_surname_in_one_article_and_the_full_name_in_another_are_one_node(store, order):
+    for number, text in enumerate(order):
+        store.put(extraction(text, f"{number}.txt"))
+    rows = list(store.sparql(
+        "SELECT DISTINCT ?e ?place ?met WHERE { ?e a kg:Person ; kg:visited ?place ; kg:met ?met }"
+    ))
+    assert [(str(r[1]).rsplit("/", 1)[-1], str(r[2]).rsplit("/", 1)[-1]) for r in rows] == [("paris", "angela-merkel")]
+    docs = store.sparql("SELECT DISTINCT ?doc WHERE { ?e kg:visited ?p ; kg:mentionedIn ?doc }")
+    assert len(list(docs)) == 2
+
+
+def test_two_people_sharing_a_surname_stay_two_nodes(store):
+    store.put(extraction("John Smith works for Acme Corporation in Leeds.", "a.txt"))
+    store.put(extraction("Jane Smith works for the Maple Institute in London. Smith joined in May.", "b.txt"))
+    assert {"John Smith", "Jane Smith"} <= labels(store, "Person")
+    employers = store.sparql("SELECT ?l ?org WHERE { ?e rdfs:label ?l ; kg:worksFor/rdfs:label ?org }")
+    assert {(str(r[0]), str(r[1])) for r in employers} >= {("John Smith", "Acme Corporation"),
+                                                           ("Jane Smith", "Maple Institute")}  # fmt: skip

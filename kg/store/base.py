@@ -14,8 +14,9 @@ from typing import Any, Iterable, Mapping
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
-from kg.mapping import document_triples
-from kg.ontology import ONTOLOGY_GRAPH, document_iri, ontology_graph
+from kg.mapping import document_triples, entity_node
+from kg.ontology import KG, ONTOLOGY_GRAPH, document_iri, ontology_graph
+from kg.resolve.corpus import StoredNames, canonical_iris
 from kg.types import Extraction
 
 DOC_PREFIX = str(document_iri(""))
@@ -29,6 +30,9 @@ SELECT ?doc ?source ?title WHERE {
 BY_SOURCE = "SELECT ?doc WHERE { GRAPH ?doc { ?doc a kg:Document ; kg:sourcePath ?source } }"
 HAS_DOCUMENT = "ASK { GRAPH ?doc { ?doc a kg:Document } }"
 COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# Entities known by any of the bound ?name values, with their classes and every name they have.
+STORED_NAMES = """SELECT DISTINCT ?e ?type ?other WHERE {
+  ?e rdfs:label|skos:altLabel ?name ; a ?type ; rdfs:label|skos:altLabel ?other }"""
 
 
 def drop_update(name: URIRef) -> str:
@@ -94,10 +98,27 @@ class GraphStore(ABC):
         return bool(self.sparql(HAS_DOCUMENT, {"doc": document_iri(doc_id)}).askAnswer)
 
     def put(self, extraction: Extraction) -> list[str]:
-        """Store one document's graph; returns the ids of earlier versions of its source it replaced."""
-        name, triples = document_triples(extraction)
+        """Store one document's graph; returns the ids of earlier versions of its source it replaced.
+        Its entities take the IRIs of stored entities they are the same as (kg.resolve.corpus)."""
+        name, triples = document_triples(extraction, self.canonical_iris(extraction))
         self.replace_graph(name, triples)
         return self.drop_older_versions(extraction.document.id, extraction.document.source)
+
+    def canonical_iris(self, extraction: Extraction) -> dict[str, URIRef]:
+        doc_id = extraction.document.id
+        return canonical_iris(
+            extraction.entities, lambda e: entity_node(e, doc_id), lambda cls: KG[cls], self.stored_names
+        )
+
+    def stored_names(self, names: set[str]) -> StoredNames:
+        """The stored entities having any of ``names`` as a label or alias: IRI -> (classes, names)."""
+        found: dict[URIRef, tuple[set[str], set[str]]] = {}
+        if names:
+            for row in self.sparql(STORED_NAMES, {"name": sorted(Literal(n) for n in names)}):
+                classes, known = found.setdefault(row[0], (set(), set()))
+                classes.add(row[1])
+                known.add(str(row[2]))
+        return found
 
     def sources(self, source: str) -> list[str]:
         """Ids of the stored documents read from ``source`` (a path or URL)."""

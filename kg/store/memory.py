@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.query import Result
 
 from kg.mapping import add_extraction, new_dataset
 from kg.ontology import KG, document_iri
 from kg.query import run_query
+from kg.resolve.corpus import StoredNames
 from kg.store.base import GraphStore, document_id
 from kg.types import Extraction
 
@@ -41,7 +42,7 @@ class MemoryStore(GraphStore):
         return (doc, RDF.type, KG.Document, doc) in self._dataset
 
     def put(self, extraction: Extraction) -> list[str]:
-        add_extraction(self._dataset, extraction)  # writes the document's graph in place
+        add_extraction(self._dataset, extraction, self.canonical_iris(extraction))  # in place
         return self.drop_older_versions(extraction.document.id, extraction.document.source)
 
     def sources(self, source: str) -> list[str]:
@@ -49,6 +50,19 @@ class MemoryStore(GraphStore):
             document_id(str(graph))
             for _, _, _, graph in self._dataset.quads((None, KG.sourcePath, Literal(source), None))
         ]
+
+    def stored_names(self, names: set[str]) -> StoredNames:
+        found: dict[URIRef, tuple[set[str], set[str]]] = {}
+        quads = self._dataset.quads
+        for name in names:
+            for predicate in (RDFS.label, SKOS.altLabel):
+                for entity, _, _, _ in quads((None, predicate, Literal(name), None)):
+                    if entity not in found:
+                        found[entity] = (
+                            {o for _, _, o, _ in quads((entity, RDF.type, None, None))},
+                            {str(o) for p in (RDFS.label, SKOS.altLabel) for _, _, o, _ in quads((entity, p, None, None))},
+                        )
+        return found
 
     def __len__(self) -> int:
         return len(self._dataset)

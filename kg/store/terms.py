@@ -160,15 +160,23 @@ def code_only(query: str) -> str:
 
 def with_values(query: str, bindings: Mapping[str, Any]) -> str:
     """Bind variables by a VALUES block opening the query's WHERE group, so that aggregates and
-    unprojected variables see the bound value (a VALUES clause at the end would join too late)."""
+    unprojected variables see the bound value (a VALUES clause at the end would join too late).
+
+    A single variable may be bound to a list, set or tuple of values: one solution per value."""
     if not bindings:
         return query
     names = " ".join(f"?{name}" for name in bindings)
     if any(not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) for name in bindings):
         raise QueryError(f"cannot bind {names}: variable names are letters, digits and _")
-    values = " ".join(sparql_value(v) for v in bindings.values())
+    several = [v for v in bindings.values() if isinstance(v, (list, tuple, set, frozenset))]
+    if several and len(bindings) > 1:
+        raise QueryError(f"cannot bind {names}: a list of values binds one variable alone")
+    if several:
+        block = f"VALUES {names} {{ {' '.join(sparql_value(v) for v in several[0])} }}"
+    else:
+        block = f"VALUES ({names}) {{ ({' '.join(sparql_value(v) for v in bindings.values())}) }}"
     at = where_brace(query)
-    return f"{query[: at + 1]} VALUES ({names}) {{ ({values}) }} {query[at + 1 :]}"
+    return f"{query[: at + 1]} {block} {query[at + 1 :]}"
 
 
 def where_brace(query: str) -> int:

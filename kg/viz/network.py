@@ -48,10 +48,15 @@ def to_networkx(graph: Dataset | Graph | Any, *, include_literals: bool = False)
     aliases: dict[str, set[str]] = {}
     for row in run_query(graph, ALIAS_QUERY):
         aliases.setdefault(str(row.e), set()).add(str(row.alias))
+    labels: dict[str, set[str]] = {}
     for row in run_query(graph, ENTITY_QUERY):
         iri = str(row.e)
+        labels.setdefault(iri, set()).add(str(row.label))
         if iri not in g:
-            g.add_node(iri, label=str(row.label), cls=str(row.cls), aliases=sorted(aliases.get(iri, ())), claims=0)
+            g.add_node(iri, cls=str(row.cls), claims=0)
+    for iri, names in labels.items():  # articles may name one entity differently: show the fullest name
+        label = max(sorted(names), key=len)
+        g.nodes[iri].update(label=label, aliases=sorted((aliases.get(iri, set()) | names) - {label}))
     for row in run_query(graph, CLAIM_QUERY):
         s, o = str(row.s), str(row.o)
         if s not in g:

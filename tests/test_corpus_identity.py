@@ -1,0 +1,71 @@
+"""Cross-document identity rules (kg.resolve.corpus), on hand-made entities: no model needed."""
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from kg.ontology import KG
+from kg.resolve.corpus import canonical_iris, same_entity
+from kg.types import Entity
+
+
+def person(name: str, *aliases: str) -> Entity:
+    return Entity(id=f"Person:{name.lower()}", name=name, cls="Person", aliases=aliases)
+
+
+def iri(name: str) -> URIRef:
+    return URIRef("https://example.org/kg/entity/person/" + name.lower().replace(" ", "-"))
+
+
+def resolve(entity: Entity, stored: dict[URIRef, tuple[set, set]]) -> URIRef:
+    def lookup(names: set[str]):
+        return {node: (classes, known) for node, (classes, known) in stored.items() if known & names}
+
+    chosen = canonical_iris([entity], lambda e: iri(e.name), lambda cls: KG[cls], lookup)
+    return chosen.get(entity.id, iri(entity.name))
+
+
+def test_people_match_on_a_shared_full_name_or_a_surname_that_is_the_other_ones():
+    assert same_entity("Person", {"Vladimir Putin", "Putin"}, {"Putin"})
+    assert same_entity("Person", {"Mr Blair"}, {"Tony Blair", "Blair"})
+    assert same_entity("Person", {"Tony Blair"}, {"Mr Blair"})
+    assert not same_entity("Person", {"Jane Smith", "Smith"}, {"John Smith", "Smith"})  # two people
+    assert not same_entity("Person", {"Tony"}, {"Tony Blair"})  # a first name alone is nobody's surname
+
+
+def test_other_classes_match_on_any_shared_name():
+    assert same_entity("Organization", {"the BBC"}, {"BBC", "British Broadcasting Corporation"}) is False
+    assert same_entity("Organization", {"BBC"}, {"British Broadcasting Corporation", "BBC"})
+
+
+def test_a_surname_joins_the_one_full_name_it_matches():
+    stored = {iri("Tony Blair"): ({KG.Person}, {"Tony Blair", "Blair"})}
+    assert resolve(person("Blair"), stored) == iri("Tony Blair")
+    assert resolve(person("Mr Blair"), stored) == iri("Tony Blair")
+
+
+def test_a_full_name_joins_a_node_known_only_by_its_surname():
+    stored = {iri("Putin"): ({KG.Person}, {"Putin"})}
+    assert resolve(person("Vladimir Putin", "Putin"), stored) == iri("Putin")
+
+
+def test_an_ambiguous_surname_keeps_its_own_node():
+    stored = {
+        iri("Gordon Brown"): ({KG.Person}, {"Gordon Brown", "Brown"}),
+        iri("Wes Brown"): ({KG.Person}, {"Wes Brown", "Brown"}),
+    }
+    assert resolve(person("Brown"), stored) == iri("Brown")
+
+
+def test_a_different_full_name_or_class_never_merges():
+    stored = {iri("John Smith"): ({KG.Person}, {"John Smith", "Smith"})}
+    assert resolve(person("Jane Smith", "Smith"), stored) == iri("Jane Smith")
+    company = {iri("Blair"): ({KG.Organization}, {"Blair"})}
+    assert resolve(person("Tony Blair", "Blair"), company) == iri("Tony Blair")
+
+
+def test_a_full_name_with_its_own_node_stays_there():
+    stored = {
+        iri("Tony Blair"): ({KG.Person}, {"Tony Blair", "Blair"}),
+        iri("Blair"): ({KG.Person}, {"Blair"}),
+    }
+    assert resolve(person("Tony Blair", "Blair"), stored) == iri("Tony Blair")
