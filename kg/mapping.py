@@ -29,6 +29,7 @@ from kg.ontology import (
     ontology_graph,
     property_iri,
 )
+from kg.resolve.corpus import identity_keys
 from kg.types import Claim, Entity, Extraction, Factuality, Literal
 
 DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
@@ -93,6 +94,8 @@ def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str,
         graph.add((node, RDFS.label, RDFLiteral(entity.name)))
         for alias in entity.aliases:
             graph.add((node, SKOS.altLabel, RDFLiteral(alias)))
+        for key in identity_keys(entity):  # what later documents look the entity up by
+            graph.add((node, SKOS.hiddenLabel, RDFLiteral(key)))
         graph.add((node, KG.mentionedIn, doc))
 
     sentences = {s.index: s for s in extraction.sentences}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from kg.ontology import KG
-from kg.resolve.corpus import canonical_iris, same_entity
+from kg.resolve.corpus import canonical_iris, name_keys, same_entity
 from kg.types import Entity
 
 
@@ -17,8 +17,8 @@ def iri(name: str) -> URIRef:
 
 
 def resolve(entity: Entity, stored: dict[URIRef, tuple[set, set]]) -> URIRef:
-    def lookup(names: set[str]):
-        return {node: (classes, known) for node, (classes, known) in stored.items() if known & names}
+    def lookup(keys: set[str]):  # what the store's skos:hiddenLabel lookup answers
+        return {node: (classes, known) for node, (classes, known) in stored.items() if name_keys("Person", known) & keys}
 
     chosen = canonical_iris([entity], lambda e: iri(e.name), lambda cls: KG[cls], lookup)
     return chosen.get(entity.id, iri(entity.name))
@@ -29,7 +29,8 @@ def test_people_match_on_a_shared_full_name_or_a_surname_that_is_the_other_ones(
     assert same_entity("Person", {"Mr Blair"}, {"Tony Blair", "Blair"})
     assert same_entity("Person", {"Tony Blair"}, {"Mr Blair"})
     assert not same_entity("Person", {"Jane Smith", "Smith"}, {"John Smith", "Smith"})  # two people
-    assert not same_entity("Person", {"Tony"}, {"Tony Blair"})  # a first name alone is nobody's surname
+    assert not same_entity("Person", {"Tony"}, {"Tony Blair"})
+    assert same_entity("Person", {"George Bush", "President Bush"}, {"George W Bush", "Bush"})  # middle initial  # a first name alone is nobody's surname
 
 
 def test_other_classes_match_on_any_shared_name():
@@ -37,8 +38,13 @@ def test_other_classes_match_on_any_shared_name():
     assert same_entity("Organization", {"BBC"}, {"British Broadcasting Corporation", "BBC"})
 
 
+def test_identity_keys_drop_titles_and_add_the_surname():
+    assert name_keys("Person", {"Mr Tony Blair", "Tony"}) == {"tony blair", "blair", "tony"}
+    assert name_keys("Organization", {"Acme Corporation"}) == {"acme corporation"}
+
+
 def test_a_surname_joins_the_one_full_name_it_matches():
-    stored = {iri("Tony Blair"): ({KG.Person}, {"Tony Blair", "Blair"})}
+    stored = {iri("Tony Blair"): ({KG.Person}, {"Tony Blair"})}
     assert resolve(person("Blair"), stored) == iri("Tony Blair")
     assert resolve(person("Mr Blair"), stored) == iri("Tony Blair")
 

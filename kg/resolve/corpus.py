@@ -4,8 +4,8 @@ name with, so that "Putin" in one article and "Vladimir Putin" in another are on
 Within a document, kg.resolve.coref already ties "Putin" to "Vladimir Putin" and records the short
 form as an alias. Across documents, when a document is stored:
 
-- candidates are stored entities of the same class with a label or alias among the new entity's
-  names (titles dropped: "Mr Blair" is looked up as "Blair" too);
+- every entity is written with identity keys (skos:hiddenLabel: its names normalised, titles
+  dropped, and a person's surname); candidates are stored entities of the same class sharing a key;
 - people match when they share a full name, or when one side is known only by a surname that is the
   other's surname; two different full names ("John Smith", "Jane Smith") never match;
 - other classes match on a shared name (label or alias);
@@ -27,7 +27,7 @@ from kg.extract.lexicon import lexicon
 from kg.resolve.coref import normalise_name
 from kg.types import Entity
 
-# The stored entities with any of the given names: IRI -> (class IRIs, all its labels and aliases).
+# The stored entities with any of the given identity keys: IRI -> (class IRIs, its labels and aliases).
 StoredNames = Mapping[URIRef, tuple[set[str], set[str]]]
 
 
@@ -39,13 +39,17 @@ def without_title(name: str) -> str:
     return " ".join(words)
 
 
-def lookup_names(entity: Entity) -> set[str]:
-    """The strings to look the entity up by: its names, without titles, and a person's surnames."""
-    names = {entity.name, *entity.aliases}
-    names |= {without_title(n) for n in names}
-    if entity.cls == "Person":
-        names |= {n.split()[-1] for n in names if len(n.split()) > 1}
-    return {n for n in names if n.strip()}
+def name_keys(cls: str, names: Iterable[str]) -> set[str]:
+    """Identity keys, written as skos:hiddenLabel and looked up by later documents: names normalised
+    and without titles, plus a person's surname ("Mr Tony Blair" -> "tony blair", "blair")."""
+    keys = {normalise_name(without_title(n)) for n in names}
+    if cls == "Person":
+        keys |= {k.split()[-1] for k in keys if len(k.split()) > 1}
+    return {k for k in keys if k}
+
+
+def identity_keys(entity: Entity) -> set[str]:
+    return set() if entity.doc_scoped else name_keys(entity.cls, {entity.name, *entity.aliases})
 
 
 def person_names(names: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -55,13 +59,18 @@ def person_names(names: Iterable[str]) -> tuple[set[str], set[str]]:
     return full, {k for k in keys if k and len(k.split()) == 1}
 
 
+def first_and_last(key: str) -> tuple[str, str]:
+    words = key.split()
+    return words[0], words[-1]
+
+
 def same_entity(cls: str, ours: set[str], theirs: set[str]) -> bool:
     if cls != "Person":
         return bool({normalise_name(n) for n in ours} & {normalise_name(n) for n in theirs})
     our_full, our_short = person_names(ours)
     their_full, their_short = person_names(theirs)
-    if our_full and their_full:
-        return bool(our_full & their_full)  # two different full names are two people
+    if our_full and their_full:  # two different full names are two people; a middle name may come and go
+        return bool({first_and_last(k) for k in our_full} & {first_and_last(k) for k in their_full})
     if our_full:  # they are known by a surname only
         return bool(their_short & {k.split()[-1] for k in our_full})
     if their_full:
@@ -77,7 +86,7 @@ def canonical_iris(
 ) -> dict[str, URIRef]:
     """Entity id -> the IRI to write it under, for the entities that resolve to a stored one."""
     entities = [e for e in entities if not e.doc_scoped]
-    wanted = {e.id: lookup_names(e) for e in entities}
+    wanted = {e.id: identity_keys(e) for e in entities}
     stored = stored_names(set().union(*wanted.values())) if wanted else {}
     chosen: dict[str, URIRef] = {}
     for entity in entities:
@@ -86,7 +95,7 @@ def canonical_iris(
             iri
             for iri, (classes, names) in stored.items()
             if class_iri(entity.cls) in classes
-            and names & wanted[entity.id]
+            and name_keys(entity.cls, names) & wanted[entity.id]
             and same_entity(entity.cls, {entity.name, *entity.aliases}, names)
         ]
         others = [iri for iri in matches if iri != own]

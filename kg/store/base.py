@@ -30,9 +30,9 @@ SELECT ?doc ?source ?title WHERE {
 BY_SOURCE = "SELECT ?doc WHERE { GRAPH ?doc { ?doc a kg:Document ; kg:sourcePath ?source } }"
 HAS_DOCUMENT = "ASK { GRAPH ?doc { ?doc a kg:Document } }"
 COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-# Entities known by any of the bound ?name values, with their classes and every name they have.
+# Entities with any of the bound identity keys, with their classes and every name they have.
 STORED_NAMES = """SELECT DISTINCT ?e ?type ?other WHERE {
-  ?e rdfs:label|skos:altLabel ?name ; a ?type ; rdfs:label|skos:altLabel ?other }"""
+  ?e skos:hiddenLabel ?key ; a ?type ; rdfs:label|skos:altLabel ?other }"""
 
 
 def drop_update(name: URIRef) -> str:
@@ -110,11 +110,11 @@ class GraphStore(ABC):
             extraction.entities, lambda e: entity_node(e, doc_id), lambda cls: KG[cls], self.stored_names
         )
 
-    def stored_names(self, names: set[str]) -> StoredNames:
-        """The stored entities having any of ``names`` as a label or alias: IRI -> (classes, names)."""
+    def stored_names(self, keys: set[str]) -> StoredNames:
+        """The stored entities with any of these identity keys: IRI -> (classes, labels and aliases)."""
         found: dict[URIRef, tuple[set[str], set[str]]] = {}
-        if names:
-            for row in self.sparql(STORED_NAMES, {"name": sorted(Literal(n) for n in names)}):
+        if keys:
+            for row in self.sparql(STORED_NAMES, {"key": sorted(Literal(k) for k in keys)}):
                 classes, known = found.setdefault(row[0], (set(), set()))
                 classes.add(row[1])
                 known.add(str(row[2]))

@@ -51,17 +51,16 @@ class MemoryStore(GraphStore):
             for _, _, _, graph in self._dataset.quads((None, KG.sourcePath, Literal(source), None))
         ]
 
-    def stored_names(self, names: set[str]) -> StoredNames:
+    def stored_names(self, keys: set[str]) -> StoredNames:
         found: dict[URIRef, tuple[set[str], set[str]]] = {}
         quads = self._dataset.quads
-        for name in names:
-            for predicate in (RDFS.label, SKOS.altLabel):
-                for entity, _, _, _ in quads((None, predicate, Literal(name), None)):
-                    if entity not in found:
-                        found[entity] = (
-                            {o for _, _, o, _ in quads((entity, RDF.type, None, None))},
-                            {str(o) for p in (RDFS.label, SKOS.altLabel) for _, _, o, _ in quads((entity, p, None, None))},
-                        )
+        for key in keys:
+            for entity, _, _, _ in quads((None, SKOS.hiddenLabel, Literal(key), None)):
+                if entity not in found:
+                    found[entity] = (
+                        {o for _, _, o, _ in quads((entity, RDF.type, None, None))},
+                        {str(o) for p in (RDFS.label, SKOS.altLabel) for _, _, o, _ in quads((entity, p, None, None))},
+                    )
         return found
 
     def __len__(self) -> int:
