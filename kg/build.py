@@ -68,9 +68,11 @@ def build_into(
     settings: Settings | None = None,
     on_error: ErrorHandler | None = None,
     on_document: Callable[[Extraction], None] | None = None,
+    on_skip: Callable[[Document], None] | None = None,
 ) -> BuildReport:
     """Build documents into ``store``. A document whose content is already stored is skipped before
-    any parsing; a changed document (same source, new content) replaces its earlier version."""
+    any parsing (and passed to ``on_skip``); a changed document (same source, new content) replaces
+    its earlier version."""
     if isinstance(sources, (str, Path)):
         sources = [sources]
     settings = settings or Settings()
@@ -84,6 +86,8 @@ def build_into(
             if document.id in seen or store.contains(document.id):
                 report.skipped += 1
                 report.replaced += store.drop_older_versions(document.id, document.source)
+                if on_skip is not None:
+                    on_skip(document)
             else:
                 seen.add(document.id)
                 yield document

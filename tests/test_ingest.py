@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
 
 from kg.errors import IngestError, IngestWarning
-from kg.ingest import clean_article, make_document, read_sources
+from kg.ingest import clean_article, count_documents, make_document, read_sources
 from kg.types import Document
 
 PAGE_AS_TEXT = """Mayor opens the new bridge over the river
@@ -131,3 +132,22 @@ def test_a_jsonl_file_is_read_line_by_line_with_one_bad_line_reported(tmp_path):
     assert [d.text for d in documents] == ["Anna Petrova spoke in Toronto.", "Café owners met in Lyon.",
                                            "Anna Petrova spoke in Ottawa."]
     assert len(errors) == 1 and "line 2" in str(errors[0]) and len(warnings) == 1 and "line 3" in str(warnings[0])
+
+
+def test_documents_are_counted_ahead_for_the_progress_bar(tmp_path):
+    (tmp_path / "a.txt").write_text("One article.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Another one.", encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b'{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}')  # a blank line, no final newline
+    assert count_documents([tmp_path / "a.txt", corpus]) == 4
+    assert count_documents([tmp_path]) == 5  # the directory: two files and three records
+    assert count_documents([tmp_path / "a.txt", "-"]) is None  # stdin cannot be counted ahead
+
+
+def test_a_quoted_glob_pattern_is_matched(tmp_path):
+    for name in ("one.txt", "two.txt", "three.md"):
+        (tmp_path / name).write_text(f"The {name} article.", encoding="utf-8")
+    found = [d.source for d in read_sources([str(tmp_path / "*.txt")]) if not isinstance(d, IngestError)]
+    assert [Path(s).name for s in found] == ["one.txt", "two.txt"]
+    missing = list(read_sources([str(tmp_path / "*.html")]))
+    assert len(missing) == 1 and isinstance(missing[0], IngestError) and "no file matches" in str(missing[0])

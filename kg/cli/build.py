@@ -14,19 +14,48 @@ from kg.errors import IngestError, IngestWarning, KGError
 
 
 def progress_bar():
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    # Documents stream through, so the total is unknown: the bar counts and shows the rates.
+    # The total arrives from a counting thread while documents already stream through; until then
+    # the bar counts and shows the rates, then it shows the bar and the time remaining too.
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
+        BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rates]}"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
     )
+
+
+def count_in_background(bar, task, inputs: list[str]) -> None:
+    """Count the documents (a JSONL file of a million lines takes a second or two) without holding
+    the build back, and give the bar its total when known."""
+    import threading
+
+    from kg.ingest import count_documents
+
+    if not bar.live.is_started or "-" in inputs:
+        return  # no terminal to show it on, or stdin: unknowable
+
+    def count() -> None:
+        total = count_documents(inputs)
+        if total:
+            bar.update(task, total=total)
+
+    threading.Thread(target=count, name="kg-count", daemon=True).start()
 
 
 def open_target(output: Optional[Path], store: Optional[str]):
@@ -97,6 +126,7 @@ def build(
     try:
         with progress_bar() as bar:
             task = bar.add_task("documents", total=None, rates="")
+            count_in_background(bar, task, inputs)
 
             def done(extraction) -> None:
                 nonlocal words
@@ -108,7 +138,17 @@ def build(
                     document = extraction.document
                     err.print(f"stored {document.id} {document.source}", highlight=False, soft_wrap=True)
 
-            summary = build_into(target, inputs, settings=settings, on_error=report, on_document=done)
+            def also_counted(_) -> None:  # skipped and failed documents move the bar on too
+                bar.update(task, advance=1)
+
+            def report_and_count(problem: IngestError) -> None:
+                report(problem)
+                if not isinstance(problem, IngestWarning):
+                    also_counted(problem)
+
+            summary = build_into(
+                target, inputs, settings=settings, on_error=report_and_count, on_document=done, on_skip=also_counted
+            )
         if output is not None:
             if not summary.stored:
                 raise fail("no document could be read; nothing written")

@@ -1,6 +1,6 @@
 """Readers turn files, directories and streams into cleaned ``Document`` objects."""
 
 from kg.ingest.clean import clean_article, make_document
-from kg.ingest.readers import SUPPORTED_SUFFIXES, read_sources
+from kg.ingest.readers import SUPPORTED_SUFFIXES, count_documents, read_sources
 
-__all__ = ["read_sources", "clean_article", "make_document", "SUPPORTED_SUFFIXES"]
+__all__ = ["read_sources", "count_documents", "clean_article", "make_document", "SUPPORTED_SUFFIXES"]

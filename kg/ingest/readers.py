@@ -6,6 +6,7 @@ each it could not, so one bad input never stops the others.
 
 from __future__ import annotations
 
+import glob
 import json
 import sys
 from pathlib import Path
@@ -148,7 +149,8 @@ def read_bytes(data: bytes, source: str, suffix: str, settings: Settings) -> Ite
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | str | IngestError]:
-    """Files as given; directories walked recursively for supported suffixes, in sorted order."""
+    """Files as given; directories walked recursively for supported suffixes, and glob patterns
+    matched, in sorted order."""
     for raw in paths:
         if str(raw) == STDIN:
             yield STDIN
@@ -161,8 +163,37 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | str | IngestError]:
             yield from found
         elif path.exists():
             yield path
+        elif glob.has_magic(str(raw)):  # a pattern the shell did not expand ("corpus/**/*.txt" in quotes)
+            found = sorted(Path(p) for p in glob.glob(str(raw), recursive=True) if Path(p).is_file())
+            if not found:
+                yield IngestError(str(raw), "no file matches this pattern; check it")
+            yield from found
         else:
             yield IngestError(str(path), "no such file or directory; check the path")
+
+
+def count_documents(paths: Iterable[str | Path]) -> int | None:
+    """How many documents ``paths`` hold, for a progress bar's ETA: a file is one, a JSONL file one per
+    non-blank line. None when unknowable (stdin). Reads JSONL files once, fast, without parsing."""
+    total = 0
+    for item in expand(paths):
+        if item == STDIN:
+            return None
+        if isinstance(item, IngestError):
+            continue
+        if item.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with item.open("rb") as handle:
+                last = b"\n"
+                while chunk := handle.read(1 << 20):
+                    total += chunk.count(b"\n") - chunk.count(b"\n\n") - (last == b"\n" and chunk[:1] == b"\n")
+                    last = chunk[-1:]
+                total += last != b"\n"  # a last line without a newline
+        except OSError:
+            continue  # the build reports it
+    return total
 
 
 def read_sources(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Document | IngestError]:
