@@ -11,7 +11,9 @@ from kg.store import open_store
 
 pytestmark = pytest.mark.model
 
-BACKENDS = ["memory", "oxigraph", "remote"]
+# remote-union: the union kept in a named graph that queries name as their default graph, as kg
+# does on Virtuoso (whose default graph is a view of every graph)
+BACKENDS = ["memory", "oxigraph", "remote", "remote-union"]
 
 FIRST = ("Kirill Kalinin, a spokesman for the Russian embassy in Ottawa, said the claims were false. "
          "Kalinin lives in Ottawa.")
@@ -21,9 +23,11 @@ SECOND = ("Kirill Kalinin, a spokesman for the Russian embassy, met Anna Petrova
 
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path):
-    if request.param == "remote":
+    if request.param.startswith("remote"):
         location, base = request.getfixturevalue("sparql_server")
         httpx.post(base + "/update", content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
+        if request.param == "remote-union":
+            location += "&union=urn:kg:union"
     else:
         location = "memory" if request.param == "memory" else tmp_path / "store"
     with open_store(location) as opened:

@@ -156,7 +156,7 @@ def build(
     except KGError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
-        raise fail(f"{output or store}: cannot be written ({exc})") from None
+        raise fail(f"{output or target.location}: cannot be written ({exc})") from None
     finally:
         target.close()
     failed = [p for p in problems if not isinstance(p, IngestWarning)]
@@ -170,7 +170,7 @@ def build(
         parts.append(f"{len(summary.replaced)} earlier version(s) replaced")
     out.print(
         ", ".join(parts)
-        + f"; {summary.claims} claims, {summary.quotes} quotes -> {output or store} in {seconds:.1f} s"
+        + f"; {summary.claims} claims, {summary.quotes} quotes -> {output or target.location} in {seconds:.1f} s"
         + (f"; {len(failed)} input(s) failed" + (f" (listed in {errors})" if errors else "") if failed else ""),
         highlight=False,
         soft_wrap=True,

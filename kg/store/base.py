@@ -35,12 +35,16 @@ STORED_NAMES = """SELECT DISTINCT ?e ?type ?other WHERE {
   ?e skos:hiddenLabel ?key ; a ?type ; rdfs:label|skos:altLabel ?other }"""
 
 
-def drop_update(name: URIRef) -> str:
+def drop_update(name: URIRef, union: URIRef | None = None) -> str:
     """One SPARQL Update (applied atomically) that drops a document's graph and the triples of the
-    union (default) graph that no other graph still holds."""
+    union graph that no other graph still holds. The union is the default graph, or the named
+    graph ``union`` on servers whose default graph is not a graph of its own (Virtuoso)."""
+    target, others = ("?s ?p ?o", f"FILTER(?other != <{name}>)")
+    if union is not None:
+        target, others = (f"GRAPH <{union}> {{ ?s ?p ?o }}", f"FILTER(?other != <{name}> && ?other != <{union}>)")
     return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ;\n"
+        f"DELETE {{ {target} }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} {others} }} }} ;\n"
         f"DROP SILENT GRAPH <{name}>"
     )
 
