@@ -16,7 +16,8 @@ from kg.rdfio import load, write_graph
 from kg.stats import graph_stats
 from kg.store import GraphStore, open_store
 from kg.types import Claim, Document, Entity, Extraction, Factuality, Mention, Provenance, Quote
-from kg.viz import to_networkx, write_html
+from kg.analysis import communities, explained_path, to_networkx, top
+from kg.viz import write_html
 
 __all__ = [
     "build",
@@ -33,6 +34,9 @@ __all__ = [
     "named_queries",
     "graph_stats",
     "to_networkx",
+    "top",
+    "explained_path",
+    "communities",
     "write_html",
     "read_sources",
     "make_document",

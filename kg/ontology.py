@@ -45,6 +45,28 @@ def _kg_terms() -> list[str]:
 KG = ClosedNamespace(KG_URI, _kg_terms())
 
 
+@lru_cache(maxsize=1)
+def entity_classes() -> tuple[str, ...]:
+    """The local names of kg:Entity's subclasses in ontology/kg.ttl ("Person", "City", ...)."""
+    from rdflib.namespace import RDFS
+
+    graph = ontology_graph()
+    found = set(graph.transitive_subjects(RDFS.subClassOf, URIRef(KG_URI + "Entity"))) - {URIRef(KG_URI + "Entity")}
+    return tuple(sorted(str(c).removeprefix(KG_URI) for c in found))
+
+
+@lru_cache(maxsize=1)
+def _ontology_labels() -> dict[str, str]:
+    from rdflib.namespace import RDFS
+
+    return {str(s): str(o) for s, o in ontology_graph().subject_objects(RDFS.label)}
+
+
+def term_label(iri: str) -> str:
+    """A term's rdfs:label from ontology/kg.ttl ('spokesperson for'), else its local name."""
+    return _ontology_labels().get(iri) or iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def slug(text: str) -> str:
     """A readable, IRI-safe form of a name; a hash is appended when letters could not be kept."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

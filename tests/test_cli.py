@@ -18,7 +18,7 @@ import kg
 from kg.cli import app
 
 runner = CliRunner()
-COMMANDS = ["build", "remove", "query", "viz", "stats"]
+COMMANDS = ["build", "remove", "query", "viz", "stats", "rank", "path", "communities", "export"]
 
 
 def run(*args: str, input: str | None = None):

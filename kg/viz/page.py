@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.atomic import write_atomic
-from kg.viz.network import to_networkx
+from kg.analysis import to_networkx
 
 TEMPLATES = Path(__file__).parent / "templates"
 CLASS_COLOURS = {
