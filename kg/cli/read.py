@@ -90,13 +90,20 @@ def viz(
     output: Path = typer.Option(..., "-o", "--output", help="HTML page to write (self-contained, works offline)."),
     title: str = typer.Option("", help="Page title; defaults to the graph file or store name."),
     store: Optional[str] = STORE_OPTION,
+    top: int = typer.Option(300, "--top", help="Draw the N most central entities (PageRank), with live physics."),
+    everything: bool = typer.Option(False, "--all", help="Draw every entity, laid out here, physics off."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Draw one entity's neighbourhood (name or alias)."),
+    hops: int = typer.Option(1, "--hops", help="With --focus: how many claims away to go."),
 ) -> None:
     """Draw the graph as one interactive HTML page: click a node for its facts and sources."""
     from kg.viz import write_html
 
+    if top < 1 or hops < 1:
+        raise fail("--top and --hops must be 1 or more", EXIT_USAGE)
     graph = open_graph(data, store)
     try:
-        write_html(graph, output, title=title or (data.name if data else Path(store).name))
+        name = title or (data.name if data else Path(store).name)
+        write_html(graph, output, title=name, top=None if everything else top, focus=focus, hops=hops)
     except KGError as exc:
         raise fail(str(exc))
     finally:

@@ -6,7 +6,9 @@ put on screen with ``textContent``, so they stay text.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 
@@ -27,9 +29,52 @@ CLASS_COLOURS = {
 }
 
 
-def _network(g, title: str):
+DEFAULT_TOP = 300
+
+
+def select(g, *, top: int | None = DEFAULT_TOP, focus: str | None = None, hops: int = 1):
+    """The part of the graph to draw: the ego network of ``focus`` within ``hops`` claims, else the
+    ``top`` entities by PageRank (None: everything)."""
+    import networkx as nx
+
+    from kg.analysis import find_node, scores
+
+    if focus is not None:
+        centre = find_node(g, focus)
+        keep = nx.ego_graph(g.to_undirected(as_view=True), centre, radius=hops).nodes
+        return g.subgraph(keep).copy()
+    if top is None or g.number_of_nodes() <= top:
+        return g
+    ranked = scores(g)
+    keep = sorted(ranked, key=lambda n: (-ranked[n], n))[:top]
+    return g.subgraph(keep).copy()
+
+
+def layout(g) -> dict[str, tuple[float, float]]:
+    """Positions computed here, so the browser draws at once instead of waiting for its physics
+    to settle (pyvis's default: ~20 s for 300 nodes). Deterministic for the same graph."""
+    import networkx as nx
+
+    if g.number_of_nodes() == 0:
+        return {}
+    spread = 80 * max(g.number_of_nodes(), 4) ** 0.5
+    positions = nx.spring_layout(nx.Graph(g.to_undirected()), seed=7, iterations=50 if len(g) < 1000 else 25)
+    return {node: (float(x) * spread, float(y) * spread) for node, (x, y) in positions.items()}
+
+
+# How a claim is drawn: asserted plain, reported (quotes, "X said that") dotted, the rest dashed.
+EDGE_STYLES = {
+    "asserted": {"color": "#888888", "dashes": False},
+    "reported": {"color": "#4e79a7", "dashes": [2, 4]},
+}
+OTHER_FACTUALITY = {"color": "#c44e52", "dashes": [8, 6]}
+
+
+def _network(g, *, physics: bool):
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader
     from pyvis.network import Network
+
+    from kg.analysis import scores
 
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
     pyvis_templates = Path(net.templateEnv.loader.searchpath[0])
@@ -37,34 +82,45 @@ def _network(g, title: str):
         loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES)), FileSystemLoader(str(pyvis_templates))]), autoescape=True
     )
     net.path = "graph.html"
-    rank = dict(g.degree())  # node size by degree; PageRank needs scipy, which kg does not pull in
-    top = max(rank.values(), default=1) or 1
+    rank = scores(g)
+    top = max(rank.values(), default=1.0) or 1.0
+    positions = layout(g)
     for node, data in g.nodes(data=True):
+        # a plain-text tooltip: vis-network shows a string title as text, never as markup
         tooltip = "\n".join([data["label"], data["cls"], *(f"also: {a}" for a in data.get("aliases", []))])
+        x, y = positions[node]
         net.add_node(
             node,
             label=data["label"],
             title=tooltip,
             cls=data["cls"],
             color=CLASS_COLOURS.get(data["cls"], "#999999"),
-            size=12 + 28 * rank.get(node, 0) / top,
+            size=10 + 30 * (rank.get(node, 0.0) / top) ** 0.5,
+            x=x,
+            y=y,
         )
     for s, o, key, data in g.edges(keys=True, data=True):
-        asserted = data["factuality"] == "asserted"
+        style = EDGE_STYLES.get(data["factuality"], OTHER_FACTUALITY)
         net.add_edge(
             s,
             o,
             id=key,
             label=data["label"],
             title=f"{data['label']} ({data['factuality']})",
-            dashes=not asserted,
-            color="#888888" if asserted else "#c44e52",
             arrows="to",
+            factuality=data["factuality"],
+            confidence=data["confidence"],
+            document=data["document"],
+            **style,
         )
-    net.set_options(
-        '{"physics": {"stabilization": {"iterations": 150}}, '
-        '"interaction": {"hover": true}, "edges": {"font": {"size": 10}, "smooth": false}}'
-    )
+    options = {
+        # physics (when on) starts from the computed layout and runs live: nothing waits for it
+        "physics": {"enabled": physics, "stabilization": {"enabled": False}},
+        "interaction": {"hover": True},
+        "edges": {"font": {"size": 10}, "smooth": False},
+        "nodes": {"shape": "dot"},
+    }
+    net.set_options(json.dumps(options))
     return net
 
 
@@ -81,6 +137,8 @@ def facts_by_node(g) -> dict[str, list[dict]]:
             "sentence": data["sentence"],
             "highlight": list(data["highlight"]),
             "title": data["title"],
+            "date": data.get("date", ""),
+            "document": data.get("document", ""),
             "speaker": data["speaker"],
         }
         facts[s].append(fact)
@@ -97,27 +155,45 @@ def facts_by_node(g) -> dict[str, list[dict]]:
                     "sentence": "",
                     "highlight": [0, 0],
                     "title": "",
+                    "date": "",
+                    "document": "",
                     "speaker": "",
                 }
             )
     return facts
 
 
-def render_html(graph: Dataset | Graph, *, title: str = "kg graph") -> str:
+def render_html(
+    graph: Dataset | Graph | Any,
+    *,
+    title: str = "kg graph",
+    top: int | None = DEFAULT_TOP,
+    focus: str | None = None,
+    hops: int = 1,
+) -> str:
+    """The page for ``graph`` (a graph, dataset or kg store). ``top=None`` draws every entity with
+    physics off; ``focus`` draws an entity's neighbourhood within ``hops`` claims."""
     g = to_networkx(graph)
-    net = _network(g, title)
+    shown = select(g, top=top, focus=focus, hops=hops)
+    net = _network(shown, physics=top is not None or focus is not None)
     net.template = net.templateEnv.get_template("graph.html")
-    # pyvis renders nodes/edges/options; our template adds legend, search and the facts panel.
+    # pyvis renders nodes/edges/options; our template adds legend, search, filters and the facts panel.
     html = net.generate_html(name="graph.html", notebook=False)
     from jinja2 import Environment
 
-    extras = (
-        Environment(autoescape=True)
-        .from_string("{{ data|tojson }}")
-        .render(data={"facts": facts_by_node(g), "colours": CLASS_COLOURS, "title": title})
-    )
+    documents = sorted({(d["document"], d["title"]) for _, _, d in shown.edges(data=True)}, key=lambda t: t[1])
+    data = {
+        "facts": facts_by_node(shown),
+        "colours": CLASS_COLOURS,
+        "title": title,
+        "documents": [{"id": doc, "title": name or doc} for doc, name in documents],
+        "shown": shown.number_of_nodes(),
+        "total": g.number_of_nodes(),
+    }
+    extras = Environment(autoescape=True).from_string("{{ data|tojson }}").render(data=data)
     return html.replace("/*KG_DATA*/null", extras, 1)
 
 
-def write_html(graph: Dataset | Graph, path: str | Path, *, title: str = "kg graph") -> Path:
-    return write_atomic(path, render_html(graph, title=title).encode("utf-8"))
+def write_html(graph: Dataset | Graph | Any, path: str | Path, **options) -> Path:
+    """Write the page atomically; ``options`` as for ``render_html``."""
+    return write_atomic(path, render_html(graph, **options).encode("utf-8"))
