@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean bench-quality bench
+.PHONY: demo test install clean bench-quality bench browser
 
 # Re-install only when the dependency pins or the package metadata change.
 $(STAMP): pyproject.toml constraints.txt
@@ -21,7 +21,16 @@ demo: $(STAMP)
 	$(BIN)/kg stats out/graph.trig
 	$(BIN)/kg query @who_works_for_whom --data out/graph.trig
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used). As root
+# with apt, install it; otherwise say so, and those tests skip with the same reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "no chromium and no root apt-get: the browser tests will skip (apt-get install chromium)"; fi; }
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 clean:
