@@ -56,9 +56,10 @@ bench-quality: $(BENCH_STAMP)
 # processes), then query timings on a store of the whole BBC corpus (built once into out/, then reused).
 BENCH_N ?= 300
 BBC ?= ../shared/data/news/bbc.jsonl
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(BIN)/python -m kg.bench throughput -n $(BENCH_N) --workers 1
 	$(BIN)/python -m kg.bench throughput -n $(BENCH_N) --workers 2
 	/usr/bin/env time -v $(BIN)/kg build $(BBC) --store out/bbc-store --workers 2 2>&1 | grep -E "built|Maximum resident|Elapsed"
 	$(BIN)/python -m kg.bench queries out/bbc-store
+	$(BIN)/python -m kg.bench viz out/bbc-store
 

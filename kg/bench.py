@@ -3,7 +3,8 @@
 - throughput: kg's words/s (read, parse, extract, resolve, store) over raw spaCy ``nlp.pipe``
   words/s on the same texts, with the same model and process count, in one run;
 - queries: an anchored lookup, a two-hop neighbourhood and a GROUP BY on an Oxigraph store and on
-  rdflib's memory store holding the same triples.
+  rdflib's memory store holding the same triples;
+- viz: the graph page's first drawn frame in headless Chromium for 300 and 4,000 entities.
 """
 
 from __future__ import annotations
@@ -135,6 +136,46 @@ def queries(store_dir: Path, name: str, sample: int = 50) -> list[dict]:
     return rows
 
 
+def first_draw(store_dir: Path, sizes: tuple[int, ...] = (300, 4000)) -> list[dict]:
+    """Milliseconds from navigation to the graph page's first drawn frame in headless Chromium, for
+    the top N entities of a store (physics on for 300, as `kg viz` does by default; off above)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from kg.analysis import to_networkx
+    from kg.store import open_store
+    from kg.viz.page import DEFAULT_TOP, page_for, select
+
+    browser_path = shutil.which("chromium")
+    if browser_path is None:
+        raise SystemExit("no chromium: apt-get install chromium")
+    with open_store(store_dir, create=False) as store:
+        g = to_networkx(store)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+        for size in sizes:
+            shown = select(g, top=size)
+            started = time.perf_counter()
+            html = page_for(shown, title="bench", physics=size <= DEFAULT_TOP, total=len(g))
+            page_path = Path(tmp) / f"graph-{size}.html"
+            page_path.write_text(html, encoding="utf-8")
+            python_seconds = time.perf_counter() - started
+            draws = []
+            for _ in range(3):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page.goto(page_path.as_uri())
+                page.wait_for_function("window.kgFirstDraw !== undefined", timeout=120_000)
+                draws.append(page.evaluate("window.kgFirstDraw"))
+                page.close()
+            rows.append({"entities": shown.number_of_nodes(), "claims": shown.number_of_edges(),
+                         "page_mb": round(len(html) / 1e6, 1), "python_build_s": round(python_seconds, 1),
+                         "first_draw_ms": round(statistics.median(draws))})  # fmt: skip
+        browser.close()
+    return rows
+
+
 def plain(term):
     """oxrdflib hands out strings typed xsd:string, which rdflib (unlike RDF 1.1) tells apart from
     plain literals; the copy would then match no plain-literal query."""
@@ -152,11 +193,16 @@ def main() -> None:
     q = sub.add_parser("queries")
     q.add_argument("store", type=Path)
     q.add_argument("--name", default="Tony Blair")
+    v = sub.add_parser("viz")
+    v.add_argument("store", type=Path)
     args = parser.parse_args()
     if not BBC.is_file():
         raise SystemExit(f"{BBC}: not found; the benchmarks read ../shared/data/news/bbc.jsonl")
     if args.what == "throughput":
         print(json.dumps(throughput(args.n, args.workers)))
+    elif args.what == "viz":
+        for row in first_draw(args.store):
+            print(json.dumps(row))
     else:
         for row in queries(args.store, args.name):
             print(json.dumps(row))

@@ -175,7 +175,12 @@ def render_html(
     physics off; ``focus`` draws an entity's neighbourhood within ``hops`` claims."""
     g = to_networkx(graph)
     shown = select(g, top=top, focus=focus, hops=hops)
-    net = _network(shown, physics=top is not None or focus is not None)
+    return page_for(shown, title=title, physics=top is not None or focus is not None, total=g.number_of_nodes())
+
+
+def page_for(shown, *, title: str, physics: bool, total: int) -> str:
+    """The page for an already selected networkx graph (``total``: entities in the whole graph)."""
+    net = _network(shown, physics=physics)
     net.template = net.templateEnv.get_template("graph.html")
     # pyvis renders nodes/edges/options; our template adds legend, search, filters and the facts panel.
     html = net.generate_html(name="graph.html", notebook=False)
@@ -188,7 +193,7 @@ def render_html(
         "title": title,
         "documents": [{"id": doc, "title": name or doc} for doc, name in documents],
         "shown": shown.number_of_nodes(),
-        "total": g.number_of_nodes(),
+        "total": total,
     }
     extras = Environment(autoescape=True).from_string("{{ data|tojson }}").render(data=data)
     return html.replace("/*KG_DATA*/null", extras, 1)
