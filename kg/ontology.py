@@ -50,8 +50,7 @@ def entity_classes() -> tuple[str, ...]:
     """The local names of kg:Entity's subclasses in ontology/kg.ttl ("Person", "City", ...)."""
     from rdflib.namespace import RDFS
 
-    graph = ontology_graph()
-    found = set(graph.transitive_subjects(RDFS.subClassOf, URIRef(KG_URI + "Entity"))) - {URIRef(KG_URI + "Entity")}
+    found = set(ontology_graph().transitive_subjects(RDFS.subClassOf, KG.Entity)) - {KG.Entity}
     return tuple(sorted(str(c).removeprefix(KG_URI) for c in found))
 
 

@@ -39,24 +39,29 @@ def without_title(name: str) -> str:
     return " ".join(words)
 
 
+def normalised(names: Iterable[str], *, titles: bool = True) -> set[str]:
+    """Names as comparable keys: normalised, titles dropped unless ``titles`` is False
+    ("Mr Tony Blair" -> "tony blair")."""
+    return {key for key in (normalise_name(without_title(n) if titles else n) for n in names) if key}
+
+
+def with_surnames(cls: str, keys: set[str]) -> set[str]:
+    return keys | {k.split()[-1] for k in keys if len(k.split()) > 1} if cls == "Person" else keys
+
+
 def name_keys(cls: str, names: Iterable[str]) -> set[str]:
     """Identity keys, written as skos:hiddenLabel and looked up by later documents: names normalised
     and without titles, plus a person's surname ("Mr Tony Blair" -> "tony blair", "blair")."""
-    keys = {normalise_name(without_title(n)) for n in names}
-    if cls == "Person":
-        keys |= {k.split()[-1] for k in keys if len(k.split()) > 1}
-    return {k for k in keys if k}
+    return with_surnames(cls, normalised(names))
 
 
 def identity_keys(entity: Entity) -> set[str]:
     return set() if entity.doc_scoped else name_keys(entity.cls, {entity.name, *entity.aliases})
 
 
-def person_names(names: Iterable[str]) -> tuple[set[str], set[str]]:
-    """(full names, surnames-only) as normalised keys, titles dropped."""
-    keys = {normalise_name(without_title(n)) for n in names}
-    full = {k for k in keys if len(k.split()) > 1}
-    return full, {k for k in keys if k and len(k.split()) == 1}
+def full_and_short(keys: set[str]) -> tuple[set[str], set[str]]:
+    """Normalised keys split into full names and one-word names (surnames)."""
+    return {k for k in keys if len(k.split()) > 1}, {k for k in keys if len(k.split()) == 1}
 
 
 def first_and_last(key: str) -> tuple[str, str]:
@@ -65,10 +70,16 @@ def first_and_last(key: str) -> tuple[str, str]:
 
 
 def same_entity(cls: str, ours: set[str], theirs: set[str]) -> bool:
+    """Whether two sets of names (labels and aliases) can name one entity of class ``cls``."""
+    person = cls == "Person"  # only a person's name loses its title ("General Motors" stays whole)
+    return keys_match(cls, normalised(ours, titles=person), normalised(theirs, titles=person))
+
+
+def keys_match(cls: str, ours: set[str], theirs: set[str]) -> bool:
     if cls != "Person":
-        return bool({normalise_name(n) for n in ours} & {normalise_name(n) for n in theirs})
-    our_full, our_short = person_names(ours)
-    their_full, their_short = person_names(theirs)
+        return bool(ours & theirs)
+    our_full, our_short = full_and_short(ours)
+    their_full, their_short = full_and_short(theirs)
     if our_full and their_full:  # two different full names are two people; a middle name may come and go
         return bool({first_and_last(k) for k in our_full} & {first_and_last(k) for k in their_full})
     if our_full:  # they are known by a surname only
@@ -88,29 +99,28 @@ def canonical_iris(
     entities = [e for e in entities if not e.doc_scoped]
     wanted = {e.id: identity_keys(e) for e in entities}
     stored = stored_names(set().union(*wanted.values())) if wanted else {}
+    # each candidate's names normalised once, with titles dropped (the lookup keys) and kept
+    stripped = {iri: normalised(names) for iri, (_, names) in stored.items()}
+    whole = {iri: normalised(names, titles=False) for iri, (_, names) in stored.items()}
     chosen: dict[str, URIRef] = {}
     for entity in entities:
-        own = own_iri(entity)
+        person = entity.cls == "Person"
+        own, ours = own_iri(entity), normalised({entity.name, *entity.aliases}, titles=person)
+        theirs = stripped if person else whole
         matches = [
             iri
-            for iri, (classes, names) in stored.items()
+            for iri, (classes, _) in stored.items()
             if class_iri(entity.cls) in classes
-            and name_keys(entity.cls, names) & wanted[entity.id]
-            and same_entity(entity.cls, {entity.name, *entity.aliases}, names)
+            and with_surnames(entity.cls, stripped[iri]) & wanted[entity.id]
+            and keys_match(entity.cls, ours, theirs[iri])
         ]
         others = [iri for iri in matches if iri != own]
-        if surname_only(entity):
-            named = [iri for iri in others if person_names(stored[iri][1])[0]]
+        if person and not full_and_short(ours)[0]:
+            # known by a surname only: a placeholder that one full-name match may absorb
+            named = [iri for iri in others if full_and_short(theirs[iri])[0]]
             others = named or ([] if own in matches else others)  # a full name first, else one like it
         elif own in matches:
             continue  # a node of its own name exists: stay there
         if len(others) == 1:
             chosen[entity.id] = others[0]
     return chosen
-
-
-def surname_only(entity: Entity) -> bool:
-    """A person named by one word only ("Blair", "Mr Blair"): such a node is a placeholder that one
-    full-name match may absorb."""
-    full, _ = person_names({entity.name, *entity.aliases})
-    return entity.cls == "Person" and not full
