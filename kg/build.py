@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -31,6 +31,8 @@ def documents(sources: Iterable[str | Path], settings: Settings, on_error: Error
     for item in read_sources(sources, settings):
         if isinstance(item, IngestError):
             on_error(item)
+        elif settings.date and not item.published:
+            yield replace(item, published=settings.date)
         else:
             yield item
 

@@ -21,5 +21,7 @@ class Settings:
     workers: int = field(default_factory=lambda: int(os.environ.get("KG_WORKERS", "1")))
     # A Dask scheduler address, or "local" for a cluster on this machine; None extracts without Dask.
     dask: str | None = field(default_factory=lambda: os.environ.get("KG_DASK") or None)
+    # Publication date (ISO) for documents that carry none; relative dates are read against it.
+    date: str | None = None
     # Text that is not valid UTF-8 is decoded with this codec, and the user is told.
     fallback_encoding: str = "cp1252"

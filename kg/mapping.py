@@ -6,12 +6,14 @@ Model (see README, "The graph"):
   kg:sentence, kg:start/kg:end, kg:extractor, kg:confidence, kg:factuality [, kg:speaker, kg:cue];
   claims that are reported, denied, negated or hypothetical get the node only;
 - one kg:Sentence node per sentence that supports something (text, offsets, kg:inDocument);
-- quotes: kg:Quote nodes with kg:speaker, kg:cue, kg:quotedText, and speaker kg:quoted quote.
+- quotes: kg:Quote nodes with kg:speaker, kg:cue, kg:quotedText, and speaker kg:quoted quote;
+- time: a claim's kg:time points to a kg:TimeExpression (words, offsets, kg:earliest/kg:latest days).
 """
 
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from typing import Any, Mapping, Protocol
 
 from rdflib import Dataset, Graph, URIRef
@@ -30,7 +32,7 @@ from kg.ontology import (
     property_iri,
 )
 from kg.resolve.corpus import identity_keys
-from kg.types import Claim, Entity, Extraction, Factuality, Literal
+from kg.types import Claim, Entity, Extraction, Factuality, Literal, TimeMention
 
 DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
 
@@ -80,7 +82,7 @@ def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str,
     if document.title:
         graph.add((doc, SCHEMA.headline, RDFLiteral(document.title)))
     if document.published:
-        graph.add((doc, SCHEMA.datePublished, RDFLiteral(document.published)))
+        graph.add((doc, SCHEMA.datePublished, RDFLiteral(document.published, datatype=XSD.date)))
     if document.source:
         graph.add((doc, KG.sourcePath, RDFLiteral(document.source)))
     for key in ("author", "url"):
@@ -104,7 +106,10 @@ def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str,
         if claim.subject not in nodes or (isinstance(claim.object, str) and claim.object not in nodes):
             continue
         used_sentences.add(claim.provenance.sentence)
-        add_claim(graph, doc, claim, nodes)
+        claim_node = add_claim(graph, doc, claim, nodes)
+        for time in extraction.times:
+            if time.sentence == claim.provenance.sentence and claim.provenance.start <= time.verb < claim.provenance.end:
+                graph.add((claim_node, KG.time, add_time(graph, doc, time)))
     for quote in extraction.quotes:
         if quote.speaker not in nodes:
             continue
@@ -141,10 +146,23 @@ def add_provenance(
     graph.add((node, KG.start, RDFLiteral(start)))
     graph.add((node, KG.end, RDFLiteral(end)))
     graph.add((node, KG.extractor, RDFLiteral(provenance.extractor)))
-    graph.add((node, KG.confidence, RDFLiteral(round(confidence, 2), datatype=XSD.decimal)))
+    graph.add((node, KG.confidence, RDFLiteral(Decimal(str(round(confidence, 2))), datatype=XSD.decimal)))
 
 
-def add_claim(graph: TripleSink, doc: URIRef, claim: Claim, nodes: dict[str, URIRef]) -> None:
+def add_time(graph: TripleSink, doc: URIRef, time: TimeMention) -> URIRef:
+    """A time expression node: its words, where they are, and the days they cover."""
+    node = URIRef(f"{doc}#time-{digest(time.start, time.end)}")
+    graph.add((node, RDF.type, KG.TimeExpression))
+    graph.add((node, KG.text, RDFLiteral(time.text)))
+    graph.add((node, KG.earliest, RDFLiteral(time.earliest, datatype=XSD.date)))
+    graph.add((node, KG.latest, RDFLiteral(time.latest, datatype=XSD.date)))
+    graph.add((node, KG.sentence, sentence_iri(doc, time.sentence)))
+    graph.add((node, KG.start, RDFLiteral(time.start)))
+    graph.add((node, KG.end, RDFLiteral(time.end)))
+    return node
+
+
+def add_claim(graph: TripleSink, doc: URIRef, claim: Claim, nodes: dict[str, URIRef]) -> URIRef:
     predicate = property_iri(claim.predicate)
     if isinstance(claim.object, Literal):
         obj = RDFLiteral(claim.object.value, datatype=DATATYPES[claim.object.datatype])
@@ -169,6 +187,7 @@ def add_claim(graph: TripleSink, doc: URIRef, claim: Claim, nodes: dict[str, URI
     add_provenance(
         graph, doc, node, claim.provenance, claim.confidence, start=claim.provenance.start, end=claim.provenance.end
     )
+    return node
 
 
 def new_dataset(*, with_ontology: bool = False) -> Dataset:

@@ -97,6 +97,19 @@ class RawQuote:
 
 
 @dataclass(frozen=True)
+class TimeMention:
+    """A date or period in the text and the days it covers, read against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    earliest: str  # ISO date, first day
+    latest: str  # ISO date, last day (inclusive)
+    verb: int  # character offset of the verb the expression qualifies
+
+
+@dataclass(frozen=True)
 class DocumentExtraction:
     """Mention-level results for one document, before resolution."""
 
@@ -105,6 +118,7 @@ class DocumentExtraction:
     mentions: tuple[Mention, ...]
     claims: tuple[RawClaim, ...]
     quotes: tuple[RawQuote, ...]
+    times: tuple[TimeMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,3 +164,4 @@ class Extraction:
     entities: tuple[Entity, ...]
     claims: tuple[Claim, ...]
     quotes: tuple[Quote, ...]
+    times: tuple[TimeMention, ...] = ()

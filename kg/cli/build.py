@@ -96,6 +96,9 @@ def build(
     dask: Optional[str] = typer.Option(
         None, "--dask", help="Extract on a Dask cluster: a scheduler address, or 'local' for --workers processes here."
     ),
+    published: Optional[str] = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none; 'last week' is read against it."
+    ),
 ) -> None:
     """Build the knowledge graph of INPUTS into a graph file (-o) or a persistent store (--store).
 
@@ -111,7 +114,11 @@ def build(
 
     if workers < 1:
         raise fail("--workers must be 1 or more", EXIT_USAGE)
-    settings = replace(Settings(), workers=workers, dask=dask)
+    from kg.ingest.clean import iso_date
+
+    if published is not None and iso_date(published) is None:
+        raise fail(f"--date {published!r}: not a date; write it as YYYY-MM-DD", EXIT_USAGE)
+    settings = replace(Settings(), workers=workers, dask=dask, date=iso_date(published))
 
     target = open_target(output, store)
     problems: list[IngestError] = []

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
+from kg.extract.dates import time_mentions
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import nominal_claims
 from kg.extract.quotes import quote_claims
@@ -66,4 +68,12 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
     )
     claims = without_repeats(attribute_quoted_claims(claims, quotes))
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
-    return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes))
+    times = time_mentions(doc, publication_date(document), mentions.sentence_of)
+    return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes), tuple(times))
+
+
+def publication_date(document: Document) -> date | None:
+    try:
+        return date.fromisoformat(document.published) if document.published else None
+    except ValueError:
+        return None

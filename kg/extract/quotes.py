@@ -104,9 +104,9 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
                 t for t in clause.subtree if not (t.i == token.i or token.is_ancestor(t) and clause.dep_ != "ccomp")
             ]
             words = [t for t in words if not (t.dep_ == "mark" and t.head.i == clause.i and t.i == words[0].i)]
-            while words and words[-1].is_punct:
+            while words and (words[-1].is_punct or words[-1].is_space):
                 words.pop()
-            while words and words[0].is_punct:
+            while words and (words[0].is_punct or words[0].is_space):
                 words.pop(0)
             if speaker is None or len(words) < MIN_WORDS:
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import date
 from typing import Any, Mapping
 
 from kg.types import Document
@@ -92,5 +93,22 @@ def make_document(
     title, body = clean_article(raw_text, title=title, line_is_paragraph=line_is_paragraph)
     text = "\n\n".join(([title] if title else []) + body)
     return Document(
-        id=content_hash(text), text=text, title=title, source=source, published=published, meta=dict(meta or {})
+        id=content_hash(text), text=text, title=title, source=source, published=iso_date(published),
+        meta=dict(meta or {}),
     )
+
+
+def iso_date(value: str | None) -> str | None:
+    """A publication date as YYYY-MM-DD ('2017-05-29T10:00:00Z', '29 May 2017'); None if unreadable."""
+    if not value or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        pass
+    from dateutil import parser
+
+    try:
+        return parser.parse(value, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError, parser.ParserError):
+        return None

@@ -280,6 +280,7 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
         tuple(sorted(entities, key=lambda e: e.id)),
         tuple(dict.fromkeys(claims)),
         tuple(quotes),
+        extraction.times,
     )
 
 
