@@ -85,7 +85,7 @@ def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str,
         graph.add((doc, SCHEMA.datePublished, RDFLiteral(document.published, datatype=XSD.date)))
     if document.source:
         graph.add((doc, KG.sourcePath, RDFLiteral(document.source)))
-    for key in ("author", "url"):
+    for key in ("author", "url", "publisher"):  # the publisher tells independent sources apart
         if document.meta.get(key):
             graph.add((doc, SCHEMA[key], RDFLiteral(str(document.meta[key]))))
 

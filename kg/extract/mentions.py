@@ -71,6 +71,22 @@ HONORIFICS = {
 }
 
 
+def reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports or denies the clause ``pronoun`` is the subject of
+    ("Nordline denied that it acquired Sealink" -> Nordline), when it is not a pronoun itself."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in lexicon().cues and verb.lemma_.lower() not in REPORT_OR_DENY:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+    return subjects[0] if subjects else None
+
+
+REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute", "confirm", "admit", "acknowledge"}
+
+
 class MentionIndex:
     """Named mentions of one parsed document, looked up by token."""
 
@@ -117,6 +133,10 @@ class MentionIndex:
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             return self.for_token(token.head.head)  # "Oswald, who had been shot by Ruby": who = Oswald
         if token.pos_ == "PRON":
+            if lower in ORGANISATION_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+                reporter = reporting_subject(token)
+                if reporter is not None:
+                    return self.for_token(reporter)  # "Acme denied that it bought X": it = Acme
             if lower in PERSON_PRONOUNS:
                 return Mention(
                     token.text, token.idx, token.idx + len(token), "Person", self.sentence_of[token.i], pronoun=True
@@ -189,6 +209,10 @@ def described_as(ent: Span) -> str | None:
             return "Person"  # an age in commas
     if root.dep_ == "nsubjpass" and root.head.lower_ == "born":
         return "Person"
+    if ent.label_ == "PERSON" and any(
+        c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in root.children
+    ):
+        return "Organization"  # "Nordline Ferries, which is based in Oslo": 'which' is never a person
     appositions = [t for t in root.children if t.dep_ == "appos" and t.i >= ent.end]
     if root.dep_ == "appos" and root.head.i < ent.start:
         appositions.append(root.head)  # "the capital of Armenia, Yerevan"

@@ -62,7 +62,9 @@ def read_html(text: str, source: str) -> Document:
     if not extracted:
         raise IngestError(source, "no article text found in this HTML page")
     data = json.loads(extracted)
-    meta = {k: data[k] for k in ("author", "sitename", "url") if data.get(k)}
+    meta = {k: data[k] for k in ("author", "url") if data.get(k)}
+    if data.get("sitename"):
+        meta["publisher"] = data["sitename"]
     return make_document(
         data.get("text") or "",
         source=source,
@@ -91,7 +93,7 @@ def jsonl_record(line: str, source: str, number: int) -> Iterator[Document | Ing
     if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
         yield IngestError(where, 'needs an object with a non-empty "text" string')
         return
-    meta = {k: v for k, v in record.items() if k in ("id", "url", "author") and v is not None}
+    meta = {k: v for k, v in record.items() if k in ("id", "url", "author", "publisher") and v is not None}
     title = record.get("title") if isinstance(record.get("title"), str) else ""
     date = record.get("date") if isinstance(record.get("date"), str) else None
     doc_source = record.get("url") if isinstance(record.get("url"), str) else f"{source}#{number}"
