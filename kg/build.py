@@ -15,7 +15,7 @@ from kg.extract import extract
 from kg.ingest import read_sources
 from kg.mapping import new_dataset
 from kg.nlp import parse
-from kg.resolve import resolve_document
+from kg.resolve import link_entities, resolve_document
 from kg.store import GraphStore, MemoryStore
 from kg.types import Document, Extraction
 
@@ -42,9 +42,10 @@ def extractions(
 ) -> Iterator[Extraction]:
     """Parse and extract documents that are already read. With ``on_error``, a document whose
     extraction fails is reported there and the others go on."""
+    settings = settings or Settings()
     for document, parsed in parse(docs, settings):
         try:
-            yield resolve_document(extract(parsed, document))
+            yield link_entities(resolve_document(extract(parsed, document)), settings.kb)
         except Exception as exc:  # a bug met on one article must not stop a corpus build
             if on_error is None:
                 raise

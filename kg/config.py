@@ -21,6 +21,8 @@ class Settings:
     workers: int = field(default_factory=lambda: int(os.environ.get("KG_WORKERS", "1")))
     # A Dask scheduler address, or "local" for a cluster on this machine; None extracts without Dask.
     dask: str | None = field(default_factory=lambda: os.environ.get("KG_DASK") or None)
+    # A user's knowledge base (CSV name,iri[,class] or RDF) whose IRIs entities are linked to.
+    kb: str | None = field(default_factory=lambda: os.environ.get("KG_KB") or None)
     # Publication date (ISO) for documents that carry none; relative dates are read against it.
     date: str | None = None
     # Text that is not valid UTF-8 is decoded with this codec, and the user is told.

@@ -18,7 +18,7 @@ from typing import Any, Mapping, Protocol
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib import Literal as RDFLiteral
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.ontology import (
     KG,
@@ -43,7 +43,7 @@ def bind_prefixes(graph: Graph | Dataset) -> None:
 
 
 def entity_node(entity: Entity, doc_id: str) -> URIRef:
-    name_key = entity.id.removeprefix(f"{doc_id}:").split(":", 1)[1]
+    name_key = entity.iri_key or entity.id.removeprefix(f"{doc_id}:").split(":", 1)[1]
     return entity_iri(entity.cls, name_key, doc_id if entity.doc_scoped else None)
 
 
@@ -98,6 +98,8 @@ def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str,
             graph.add((node, SKOS.altLabel, RDFLiteral(alias)))
         for key in identity_keys(entity):  # what later documents look the entity up by
             graph.add((node, SKOS.hiddenLabel, RDFLiteral(key)))
+        for link in entity.links:
+            graph.add((node, OWL.sameAs, URIRef(link)))
         graph.add((node, KG.mentionedIn, doc))
 
     sentences = {s.index: s for s in extraction.sentences}

@@ -129,6 +129,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     doc_scoped: bool = False  # concepts are local to one document
+    links: tuple[str, ...] = ()  # IRIs outside kg that name the same thing (GeoNames, a user's knowledge base)
+    iri_key: str = ""  # when set, the name key its IRI is made from (a link fixes its identity)
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,9 @@ def build(
     dask: Optional[str] = typer.Option(
         None, "--dask", help="Extract on a Dask cluster: a scheduler address, or 'local' for --workers processes here."
     ),
+    kb: Optional[Path] = typer.Option(
+        None, "--kb", help="Your knowledge base: CSV (name,iri[,class]) or RDF; matching entities get owl:sameAs its IRIs."
+    ),
     published: Optional[str] = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none; 'last week' is read against it."
     ),
@@ -118,7 +121,14 @@ def build(
 
     if published is not None and iso_date(published) is None:
         raise fail(f"--date {published!r}: not a date; write it as YYYY-MM-DD", EXIT_USAGE)
-    settings = replace(Settings(), workers=workers, dask=dask, date=iso_date(published))
+    if kb is not None:
+        from kg.resolve.linking import knowledge_base
+
+        try:
+            knowledge_base(str(kb))  # read (and checked) before any article is
+        except KGError as exc:
+            raise fail(str(exc), EXIT_USAGE) from None
+    settings = replace(Settings(), workers=workers, dask=dask, date=iso_date(published), kb=str(kb) if kb else None)
 
     target = open_target(output, store)
     problems: list[IngestError] = []

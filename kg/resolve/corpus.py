@@ -96,7 +96,7 @@ def canonical_iris(
     stored_names: Callable[[set[str]], StoredNames],
 ) -> dict[str, URIRef]:
     """Entity id -> the IRI to write it under, for the entities that resolve to a stored one."""
-    entities = [e for e in entities if not e.doc_scoped]
+    entities = [e for e in entities if not e.doc_scoped and not e.iri_key]  # a link fixes the others' IRIs
     wanted = {e.id: identity_keys(e) for e in entities}
     stored = stored_names(set().union(*wanted.values())) if wanted else {}
     # each candidate's names normalised once, with titles dropped (the lookup keys) and kept

@@ -26,6 +26,11 @@ class Place:
     geonameid: int
     country: str  # ISO code
     continent: str  # GeoNames continent code; "" when unknown
+    population: int = 0
+
+    @property
+    def iri(self) -> str:
+        return f"https://sws.geonames.org/{self.geonameid}/"
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Gazetteer:
     cities: dict[str, Place]
     regions: dict[str, Place]  # US states
     big_cities: frozenset[str]  # populous enough that a bare mention is almost surely the place
+    homonyms: dict[str, tuple[Place, ...]]  # every city of a name, most populous first
 
     def lookup(self, name: str) -> Place | None:
         key = name.lower().removeprefix("the ").strip()
@@ -58,16 +64,19 @@ def gazetteer() -> Gazetteer:
     regions = {
         s["name"].lower(): Place(s["name"], "Place", s["geonameid"], "US", "NA") for s in cache.get_us_states().values()
     }
-    cities: dict[str, Place] = {}
-    best: dict[str, int] = {}
+    homonyms: dict[str, list[Place]] = {}
     for c in cache.get_cities().values():
         key = c["name"].lower()
-        if key in countries or c["population"] <= best.get(key, -1):
-            continue  # a homonym with more people wins; countries win over cities
-        best[key] = c["population"]
-        cities[key] = Place(c["name"], "City", c["geonameid"], c["countrycode"], continent_of.get(c["countrycode"], ""))
-    big = frozenset(k for k, n in best.items() if n >= 100_000)
-    return Gazetteer(countries, cities, regions, big)
+        if key not in countries:  # countries win over cities
+            place = Place(
+                c["name"], "City", c["geonameid"], c["countrycode"], continent_of.get(c["countrycode"], ""),
+                c["population"],
+            )
+            homonyms.setdefault(key, []).append(place)
+    ranked = {k: tuple(sorted(v, key=lambda p: (-p.population, p.geonameid))) for k, v in homonyms.items()}
+    cities = {k: v[0] for k, v in ranked.items()}  # a bare name: the homonym with most people
+    big = frozenset(k for k, v in ranked.items() if v[0].population >= 100_000)
+    return Gazetteer(countries, cities, regions, big, ranked)
 
 
 def place_class(name: str) -> str:
