@@ -41,6 +41,8 @@ def test_other_classes_match_on_any_shared_name():
 def test_identity_keys_drop_titles_and_add_the_surname():
     assert name_keys("Person", {"Mr Tony Blair", "Tony"}) == {"tony blair", "blair", "tony"}
     assert name_keys("Organization", {"Acme Corporation"}) == {"acme corporation"}
+    assert name_keys("Organization", {"General Motors"}) == {"general motors"}  # "General" is no title here
+    assert name_keys("Organization", {"Federal Security Service"}) == {"federal security service", "fss"}
 
 
 def test_a_surname_joins_the_one_full_name_it_matches():

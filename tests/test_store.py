@@ -8,6 +8,7 @@ from rdflib import Literal, URIRef
 from kg.build import extractions
 from kg.ingest import make_document
 from kg.store import open_store
+ENTITY = "https://example.org/kg/entity/"
 
 pytestmark = pytest.mark.model
 
@@ -134,7 +135,7 @@ def test_a_surname_in_one_article_and_the_full_name_in_another_are_one_node(stor
     rows = list(store.sparql(
         "SELECT DISTINCT ?e ?place ?met WHERE { ?e a kg:Person ; kg:visited ?place ; kg:met ?met }"
     ))
-    assert [(str(r[1]).rsplit("/", 1)[-1], str(r[2]).rsplit("/", 1)[-1]) for r in rows] == [("paris", "angela-merkel")]
+    assert [(str(r[1]).rsplit("/", 1)[-1], str(r[2]).rsplit("/", 1)[-1]) for r in rows] == [("paris-2988507", "angela-merkel")]  # Paris, France (GeoNames 2988507)
     docs = store.sparql("SELECT DISTINCT ?doc WHERE { ?e kg:visited ?p ; kg:mentionedIn ?doc }")
     assert len(list(docs)) == 2
 
@@ -146,3 +147,36 @@ def test_two_people_sharing_a_surname_stay_two_nodes(store):
     employers = store.sparql("SELECT ?l ?org WHERE { ?e rdfs:label ?l ; kg:worksFor/rdfs:label ?org }")
     assert {(str(r[0]), str(r[1])) for r in employers} >= {("John Smith", "Acme Corporation"),
                                                            ("Jane Smith", "Maple Institute")}  # fmt: skip
+
+
+def test_a_merge_is_recorded_with_its_evidence_and_can_be_undone(store):
+    from kg.store.merges import list_merges, unmerge
+
+    store.put(extraction(PUTIN_FULL, "full.txt"))
+    store.put(extraction(PUTIN_SHORT, "short.txt"))
+    merges = [(str(r[1]), str(r[2]), str(r[4]), str(r[5])) for r in list_merges(store)]
+    alias, full = f"{ENTITY}person/putin", f"{ENTITY}person/vladimir-putin"
+    assert merges == [(alias, full, "'putin' is the surname of 'vladimir putin'", "Putin")]
+    assert store.sparql("ASK { ?a owl:sameAs ?c }", {"a": URIRef(alias), "c": URIRef(full)}).askAnswer
+
+    assert len(unmerge(store, URIRef(alias))) == 1
+    assert not list_merges(store)
+    met = {str(r[0]) for r in store.sparql("SELECT ?e WHERE { ?e kg:met ?m }")}
+    visited = {str(r[0]) for r in store.sparql("SELECT ?e WHERE { ?e kg:visited ?p }")}
+    assert met == {alias} and visited == {full}  # each document has its own node again
+    store.put(extraction("Putin visited Rome on Friday.", "rome.txt"))  # kept apart from now on
+    assert not list_merges(store)
+    assert {str(r[0]) for r in store.sparql("SELECT ?e WHERE { ?e kg:visited ?p }")} == {alias, full}
+
+
+def test_an_acronym_joins_the_full_name_and_removing_the_document_removes_the_merge(store):
+    from kg.store.merges import list_merges
+
+    store.put(extraction("Federal Security Service agents detained Ivan Petrov in Moscow.", "a.txt"))
+    store.put(extraction("The FSS questioned a journalist for six hours.", "b.txt"))
+    found = [(str(r[2]).rsplit("/", 1)[-1], str(r[4])) for r in list_merges(store)]
+    assert found == [("federal-security-service", "'fss' is the initials of 'federal security service'")]
+    store.remove("b.txt")
+    assert not list_merges(store)
+    fss = URIRef(f"{ENTITY}organization/federal-security-service")
+    assert not store.sparql("ASK { ?a owl:sameAs ?c }", {"c": fss}).askAnswer

@@ -142,3 +142,18 @@ def test_a_dask_local_cluster_builds_the_same_store_as_one_process(tmp_path):
     assert result.returncode == 0, result.stderr
     with open_store(one, create=False) as a, open_store(cluster, create=False) as b:
         assert a.documents() == b.documents() and len(a) == len(b)
+
+
+def test_merges_are_listed_and_undone_from_the_cli(tmp_path):
+    store = tmp_path / "store"
+    (tmp_path / "full.txt").write_text("Vladimir Putin visited Paris on Monday.\n", encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Putin met Angela Merkel in Berlin on Tuesday.\n", encoding="utf-8")
+    for name in ("full.txt", "short.txt"):
+        assert run("build", tmp_path / name, "--store", store).exit_code == 0
+    listed = run("merges", "--store", store)
+    assert listed.exit_code == 0 and "surname of 'vladimir putin'" in listed.stdout and "1 merge(s)" in listed.stdout
+    undone = run("unmerge", "Putin", "--store", store)
+    assert undone.exit_code == 0 and "unmerged in 1 document(s)" in undone.stdout
+    assert "0 merge(s)" in run("merges", "--store", store).stdout
+    again = run("unmerge", "Putin", "--store", store)
+    assert again.exit_code == 1 and "no merge" in again.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kg.cli import analyse, build, evaluate, read, serve, standards  # noqa: F401  (each module registers its commands)
+from kg.cli import analyse, build, evaluate, merges, read, serve, standards  # noqa: F401  (each module registers its commands)
 from kg.cli.app import EXIT_FAILED, app, err
 from kg.errors import KGError
 

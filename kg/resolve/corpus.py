@@ -49,10 +49,24 @@ def with_surnames(cls: str, keys: set[str]) -> set[str]:
     return keys | {k.split()[-1] for k in keys if len(k.split()) > 1} if cls == "Person" else keys
 
 
+# Words left out of an organisation's initials ("Ministry of Foreign Affairs" -> "mfa").
+MINOR_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&"}
+
+
+def initials(key: str) -> str:
+    """'federal security service' -> 'fss'; '' for names of fewer than three words (too many clash)."""
+    words = [w for w in key.split() if w not in MINOR_WORDS]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
 def name_keys(cls: str, names: Iterable[str]) -> set[str]:
     """Identity keys, written as skos:hiddenLabel and looked up by later documents: names normalised
-    and without titles, plus a person's surname ("Mr Tony Blair" -> "tony blair", "blair")."""
-    return with_surnames(cls, normalised(names))
+    (a person's without titles), plus a person's surname ("Mr Tony Blair" -> "tony blair", "blair")
+    or an organisation's initials ("British Broadcasting Corporation" -> "bbc")."""
+    keys = normalised(names, titles=cls == "Person")
+    if cls == "Organization":
+        keys |= {initials(k) for k in keys} - {""}
+    return with_surnames(cls, keys)
 
 
 def identity_keys(entity: Entity) -> set[str]:
@@ -72,21 +86,33 @@ def first_and_last(key: str) -> tuple[str, str]:
 def same_entity(cls: str, ours: set[str], theirs: set[str]) -> bool:
     """Whether two sets of names (labels and aliases) can name one entity of class ``cls``."""
     person = cls == "Person"  # only a person's name loses its title ("General Motors" stays whole)
-    return keys_match(cls, normalised(ours, titles=person), normalised(theirs, titles=person))
+    return bool(keys_match(cls, normalised(ours, titles=person), normalised(theirs, titles=person)))
 
 
-def keys_match(cls: str, ours: set[str], theirs: set[str]) -> bool:
+def keys_match(cls: str, ours: set[str], theirs: set[str]) -> str:
+    """Why two sets of normalised names name one entity ("same name 'acme'"), or "" if they do not."""
+    shared = sorted(ours & theirs)
     if cls != "Person":
-        return bool(ours & theirs)
+        if shared:
+            return f"same name '{shared[0]}'"
+        if cls == "Organization":
+            for short, full in [(a, b) for a in ours for b in theirs] + [(b, a) for a in ours for b in theirs]:
+                if initials(full) and short.replace(" ", "") == initials(full):
+                    return f"'{short}' is the initials of '{full}'"
+        return ""
     our_full, our_short = full_and_short(ours)
     their_full, their_short = full_and_short(theirs)
     if our_full and their_full:  # two different full names are two people; a middle name may come and go
-        return bool({first_and_last(k) for k in our_full} & {first_and_last(k) for k in their_full})
-    if our_full:  # they are known by a surname only
-        return bool(their_short & {k.split()[-1] for k in our_full})
-    if their_full:
-        return bool(our_short & {k.split()[-1] for k in their_full})
-    return bool(our_short & their_short)
+        both = {first_and_last(k) for k in our_full} & {first_and_last(k) for k in their_full}
+        return f"same first name and surname '{' '.join(min(both))}'" if both else ""
+    if our_full or their_full:  # one side is known by a surname only
+        full, short = (our_full, their_short) if our_full else (their_full, our_short)
+        surnames = sorted(short & {k.split()[-1] for k in full})
+        if not surnames:
+            return ""
+        whole = min(k for k in full if k.split()[-1] == surnames[0])
+        return f"'{surnames[0]}' is the surname of '{whole}'"
+    return f"same surname '{sorted(our_short & their_short)[0]}'" if our_short & their_short else ""
 
 
 def canonical_iris(
@@ -94,26 +120,45 @@ def canonical_iris(
     own_iri: Callable[[Entity], URIRef],
     class_iri: Callable[[str], URIRef],
     stored_names: Callable[[set[str]], StoredNames],
+    kept_apart: set[tuple[URIRef, URIRef]] = frozenset(),
 ) -> dict[str, URIRef]:
     """Entity id -> the IRI to write it under, for the entities that resolve to a stored one."""
+    return {k: iri for k, (iri, _) in canonical_choices(entities, own_iri, class_iri, stored_names, kept_apart).items()}
+
+
+def canonical_choices(
+    entities: Iterable[Entity],
+    own_iri: Callable[[Entity], URIRef],
+    class_iri: Callable[[str], URIRef],
+    stored_names: Callable[[set[str]], StoredNames],
+    kept_apart: set[tuple[URIRef, URIRef]] = frozenset(),
+) -> dict[str, tuple[URIRef, str]]:
+    """Entity id -> (the stored IRI to write it under, why), for the entities that resolve to one.
+    ``kept_apart``: (own IRI, stored IRI) pairs a user has split, never merged again."""
     entities = [e for e in entities if not e.doc_scoped and not e.iri_key]  # a link fixes the others' IRIs
     wanted = {e.id: identity_keys(e) for e in entities}
     stored = stored_names(set().union(*wanted.values())) if wanted else {}
     # each candidate's names normalised once, with titles dropped (the lookup keys) and kept
     stripped = {iri: normalised(names) for iri, (_, names) in stored.items()}
     whole = {iri: normalised(names, titles=False) for iri, (_, names) in stored.items()}
-    chosen: dict[str, URIRef] = {}
+    keys_of: dict[tuple[URIRef, str], set[str]] = {}  # a candidate's identity keys, as a class reads them
+
+    def candidate_keys(iri: URIRef, cls: str) -> set[str]:
+        if (iri, cls) not in keys_of:
+            keys_of[iri, cls] = name_keys(cls, stored[iri][1])
+        return keys_of[iri, cls]
+
+    chosen: dict[str, tuple[URIRef, str]] = {}
     for entity in entities:
         person = entity.cls == "Person"
         own, ours = own_iri(entity), normalised({entity.name, *entity.aliases}, titles=person)
         theirs = stripped if person else whole
-        matches = [
-            iri
+        reasons = {
+            iri: keys_match(entity.cls, ours, theirs[iri])
             for iri, (classes, _) in stored.items()
-            if class_iri(entity.cls) in classes
-            and with_surnames(entity.cls, stripped[iri]) & wanted[entity.id]
-            and keys_match(entity.cls, ours, theirs[iri])
-        ]
+            if class_iri(entity.cls) in classes and candidate_keys(iri, entity.cls) & wanted[entity.id]
+        }
+        matches = [iri for iri, why in reasons.items() if why and (own, iri) not in kept_apart]
         others = [iri for iri in matches if iri != own]
         if person and not full_and_short(ours)[0]:
             # known by a surname only: a placeholder that one full-name match may absorb
@@ -122,5 +167,5 @@ def canonical_iris(
         elif own in matches:
             continue  # a node of its own name exists: stay there
         if len(others) == 1:
-            chosen[entity.id] = others[0]
+            chosen[entity.id] = others[0], reasons[others[0]]
     return chosen

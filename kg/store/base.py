@@ -16,7 +16,8 @@ from rdflib.query import Result
 
 from kg.mapping import document_triples, entity_node
 from kg.ontology import KG, ONTOLOGY_GRAPH, document_iri, ontology_graph
-from kg.resolve.corpus import StoredNames, canonical_iris
+from kg.resolve.corpus import StoredNames, canonical_choices
+from kg.store.merges import KEPT_APART, KEPT_APART_PAIRS, merge_graph, merge_records
 from kg.types import Extraction
 
 DOC_PREFIX = str(document_iri(""))
@@ -103,16 +104,38 @@ class GraphStore(ABC):
 
     def put(self, extraction: Extraction) -> list[str]:
         """Store one document's graph; returns the ids of earlier versions of its source it replaced.
-        Its entities take the IRIs of stored entities they are the same as (kg.resolve.corpus)."""
-        name, triples = document_triples(extraction, self.canonical_iris(extraction))
+        Its entities take the IRIs of stored entities they are the same as (kg.resolve.corpus), and
+        each such merge is recorded in the document's merge graph, written first."""
+        choices = self.canonical_choices(extraction)
+        name, triples = document_triples(extraction, {k: iri for k, (iri, _) in choices.items()})
+        if choices:
+            self.replace_graph(merge_graph(name), merge_records(extraction, choices))
         self.replace_graph(name, triples)
         return self.drop_older_versions(extraction.document.id, extraction.document.source)
 
-    def canonical_iris(self, extraction: Extraction) -> dict[str, URIRef]:
+    def canonical_choices(self, extraction: Extraction) -> dict[str, tuple[URIRef, str]]:
         doc_id = extraction.document.id
-        return canonical_iris(
-            extraction.entities, lambda e: entity_node(e, doc_id), lambda cls: KG[cls], self.stored_names
+        return canonical_choices(
+            extraction.entities,
+            lambda e: entity_node(e, doc_id),
+            lambda cls: KG[cls],
+            self.stored_names,
+            self.kept_apart(),
         )
+
+    def canonical_iris(self, extraction: Extraction) -> dict[str, URIRef]:
+        return {k: iri for k, (iri, _) in self.canonical_choices(extraction).items()}
+
+    def kept_apart(self) -> set[tuple[URIRef, URIRef]]:
+        """(alias, canonical) pairs whose merge a user undid: never merged again. Read once per store
+        object (kg.store.merges.unmerge forgets it)."""
+        if getattr(self, "_kept_apart", None) is None:
+            self._kept_apart = {(r[0], r[1]) for r in self.sparql(KEPT_APART_PAIRS, {"g": KEPT_APART})}
+        return self._kept_apart
+
+    def drop_document(self, doc: URIRef) -> None:
+        self.drop_graph(doc)
+        self.drop_graph(merge_graph(doc))
 
     def stored_names(self, keys: set[str]) -> StoredNames:
         """The stored entities with any of these identity keys: IRI -> (classes, labels and aliases)."""
@@ -133,7 +156,7 @@ class GraphStore(ABC):
             return []
         older = [found for found in self.sources(source) if found != doc_id]
         for old in older:
-            self.drop_graph(document_iri(old))
+            self.drop_document(document_iri(old))
         return older
 
     def documents(self) -> list[StoredDocument]:
@@ -151,5 +174,5 @@ class GraphStore(ABC):
         else:
             ids = self.sources(ref)
         for found in ids:
-            self.drop_graph(document_iri(found))
+            self.drop_document(document_iri(found))
         return ids

@@ -17,6 +17,7 @@ from kg.ontology import KG, document_iri
 from kg.query import run_query
 from kg.resolve.corpus import StoredNames
 from kg.store.base import GraphStore, document_id
+from kg.store.merges import merge_graph, merge_records
 from kg.types import Extraction
 
 
@@ -42,7 +43,11 @@ class MemoryStore(GraphStore):
         return (doc, RDF.type, KG.Document, doc) in self._dataset
 
     def put(self, extraction: Extraction) -> list[str]:
-        add_extraction(self._dataset, extraction, self.canonical_iris(extraction))  # in place
+        choices = self.canonical_choices(extraction)
+        if choices:
+            doc = document_iri(extraction.document.id)
+            self.replace_graph(merge_graph(doc), merge_records(extraction, choices))
+        add_extraction(self._dataset, extraction, {k: iri for k, (iri, _) in choices.items()})  # in place
         return self.drop_older_versions(extraction.document.id, extraction.document.source)
 
     def sources(self, source: str) -> list[str]:
