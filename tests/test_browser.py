@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
@@ -48,7 +48,7 @@ def pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("viz")
     corpus = folder / "hostile.jsonl"
     corpus.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    dataset = kg.build([EXAMPLES, corpus])
+    dataset = kg.build([EXAMPLES, corpus, ROOT / "tests" / "articles" / "ferry_reports.jsonl"])
     dataset.graph(URIRef("https://example.org/kg/doc/tampered")).add(
         (URIRef("https://example.org/kg/entity/person/kimahli-powell"), RDFS.label, Literal(ATTACKS[2] * 2))
     )
@@ -114,6 +114,19 @@ def test_clicking_a_node_lists_its_facts_with_the_source_sentence(opened):
     assert "spokesperson for" in facts.inner_text()
     assert "Kirill Kalinin" in facts.locator("mark").first.inner_text()  # the mention, highlighted
     assert "Canada quietly takes in gay men who fled Chechnya" in facts.inner_text()  # the document
+
+
+def test_facts_say_how_many_sources_assert_them_and_which_are_contested(opened):
+    page, _ = opened
+    node = "https://example.org/kg/entity/organization/nordline-ferries"
+    page.evaluate("id => network.moveTo({position: network.getPositions([id])[id], scale: 1.5})", node)
+    page.mouse.click(*screen_position(page, node))
+    facts = page.locator("#facts .fact").all_inner_texts()
+    acquired = [f for f in facts if "acquired → Baltic Sealink" in f and "asserted ·" in f]
+    assert len(acquired) == 2 and all("asserted by 2 document(s), 2 outlet(s)" in f for f in acquired)
+    assert all("⚠ contested" in f for f in acquired)  # the company denies it in a third article
+    based = [f for f in facts if "— based in →" in f]
+    assert len(based) == 2 and all("⚠ contested" in f and "asserted by 1 document(s)" in f for f in based)
 
 
 def test_search_focuses_the_entity(opened):

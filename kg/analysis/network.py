@@ -2,7 +2,8 @@
 
 Nodes carry label, class, aliases and counts (claims touching them, documents mentioning them);
 edges carry the property, factuality, confidence, the source sentence with the mention offsets,
-and the document (IRI, headline, date). Literals become node attributes unless asked for as nodes.
+the document (IRI, headline, date, outlet), and how many documents and outlets assert the fact and
+whether another claim contests it. Literals become node attributes unless asked for as nodes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ MENTION_QUERY = "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?e kg:mentionedI
 
 CLAIM_QUERY = """
 SELECT ?claim ?s ?p ?o ?plabel ?factuality ?confidence ?sentence ?start ?end ?sstart ?doc ?title ?date ?speaker
+       ?publisher
 WHERE {
   ?claim a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
          kg:factuality ?f ; kg:confidence ?confidence ; kg:start ?start ; kg:end ?end ;
@@ -35,6 +37,7 @@ WHERE {
   ?sent kg:text ?sentence ; kg:start ?sstart ; kg:inDocument ?doc .
   OPTIONAL { ?doc schema:headline ?title }
   OPTIONAL { ?doc schema:datePublished ?date }
+  OPTIONAL { ?doc schema:publisher ?publisher }
   OPTIONAL { ?p rdfs:label ?plabel }
   OPTIONAL { ?claim kg:speaker/rdfs:label ?speaker }
   BIND(STRAFTER(STR(?f), "#") AS ?factuality)
@@ -90,7 +93,38 @@ def to_networkx(graph: Dataset | Graph | Any, *, include_literals: bool = False)
             title=str(row.title or ""),
             date=str(row.date or ""),
             speaker=str(row.speaker or ""),
+            outlet=str(row.publisher or row.doc),
         )
         g.nodes[s]["claims"] += 1
         g.nodes[o]["claims"] += 1
+    add_corroboration(g)
     return g
+
+
+def add_corroboration(g) -> None:
+    """Each edge gets ``documents`` and ``outlets``: how many documents and publishers assert its fact,
+    and ``contested``: whether another claim denies or negates it, or gives a functional property
+    (born in, based in) of the same subject another value."""
+    from rdflib.namespace import OWL, RDF
+
+    from kg.ontology import ontology_graph
+
+    functional = {str(p) for p in ontology_graph().subjects(RDF.type, OWL.FunctionalProperty)}
+    support: dict[tuple, tuple[set, set]] = {}
+    denied: set[tuple] = set()
+    values: dict[tuple, set] = {}
+    for s, o, data in g.edges(data=True):
+        fact = (s, data["predicate"], o)
+        if data["factuality"] == "asserted":
+            documents, outlets = support.setdefault(fact, (set(), set()))
+            documents.add(data["document"])
+            outlets.add(data["outlet"])
+            if data["predicate"] in functional:
+                values.setdefault((s, data["predicate"]), set()).add(o)
+        elif data["factuality"] in ("denied", "negated"):
+            denied.add(fact)
+    for s, o, data in g.edges(data=True):
+        fact = (s, data["predicate"], o)
+        documents, outlets = support.get(fact, (set(), set()))
+        data["documents"], data["outlets"] = len(documents), len(outlets)
+        data["contested"] = fact in denied and fact in support or len(values.get((s, data["predicate"]), ())) > 1

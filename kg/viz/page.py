@@ -106,7 +106,7 @@ def _network(g, *, physics: bool):
             o,
             id=key,
             label=data["label"],
-            title=f"{data['label']} ({data['factuality']})",
+            title=edge_title(data),
             arrows="to",
             factuality=data["factuality"],
             confidence=data["confidence"],
@@ -122,6 +122,16 @@ def _network(g, *, physics: bool):
     }
     net.set_options(json.dumps(options))
     return net
+
+
+def edge_title(data: dict) -> str:
+    """The hover text of an edge: its property, how it is put, how many sources assert it."""
+    parts = [f"{data['label']} ({data['factuality']})"]
+    if data["documents"]:
+        parts.append(f"asserted by {data['documents']} document(s), {data['outlets']} outlet(s)")
+    if data["contested"]:
+        parts.append("contested")
+    return "; ".join(parts)
 
 
 def facts_by_node(g) -> dict[str, list[dict]]:
@@ -140,6 +150,9 @@ def facts_by_node(g) -> dict[str, list[dict]]:
             "date": data.get("date", ""),
             "document": data.get("document", ""),
             "speaker": data["speaker"],
+            "documents": data["documents"],
+            "outlets": data["outlets"],
+            "contested": data["contested"],
         }
         facts[s].append(fact)
         facts[o].append(fact)
@@ -158,6 +171,9 @@ def facts_by_node(g) -> dict[str, list[dict]]:
                     "date": "",
                     "document": "",
                     "speaker": "",
+                    "documents": 0,
+                    "outlets": 0,
+                    "contested": False,
                 }
             )
     return facts
