@@ -99,3 +99,15 @@ def test_nationalities_point_to_their_countries():
     found = {(str(r[0]), str(r[1])) for r in run_query(
         graph, "SELECT ?g ?c WHERE { ?n kg:demonymOf ?k . ?n rdfs:label ?g . ?k rdfs:label ?c }")}
     assert found == {("Russian", "Russia"), ("Canadian", "Canada")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, full, short", [
+    ("Rainbow Railroad has moved 22 men to Canada. The Railroad said it needed more money.", "Rainbow Railroad", "Railroad"),
+    ("Federal Security Service agents detained a man. The FSS said he was a spy.", "Federal Security Service", "FSS"),
+])
+def test_a_short_name_or_initials_join_the_organisation_named_before(text, full, short):
+    graph = kg.build_text(text)
+    found = {(str(r[0]), str(r[1])) for r in run_query(
+        graph, "SELECT ?l ?a WHERE { ?e a kg:Organization ; rdfs:label ?l OPTIONAL { ?e skos:altLabel ?a } }")}
+    assert found == {(full, short)}

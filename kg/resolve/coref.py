@@ -74,9 +74,12 @@ class DocumentResolver:
         self.canonical: dict[str, Mention] = {}
         for mention in self.named:
             self.canonical.setdefault(normalise_name(mention.text), mention)
+        organisations = [m for m in self.named if m.cls == "Organization" and len(m.text.split()) > 1]
         for mention in self.named:
             if len(mention.text.split()) <= 2 and mention.cls in ("Person", "Organization"):
                 full = self._full_name(mention, people)
+                if full is None and mention.cls == "Organization":
+                    full = self._full_organisation(mention, organisations)
                 if full is not None:
                     self.canonical[normalise_name(mention.text)] = full
         # "the Chechen president" can stand for a person the article titled "president"
@@ -103,6 +106,22 @@ class DocumentResolver:
         matches = [p for p in people if word in (normalise_name(p.text).split()[-1], normalise_name(p.text).split()[0])]
         before = [p for p in matches if p.start < short.start]
         return (before[-1] if before else matches[0]) if matches else None
+
+    def _full_organisation(self, short: Mention, organisations: list[Mention]) -> Mention | None:
+        """'the Railroad' after 'Rainbow Railroad', 'FSS' after 'Federal Security Service': the one
+        earlier organisation it is the last word or the initials of."""
+        from kg.resolve.corpus import initials
+
+        words = normalise_name(short.text).split()
+        if len(words) != 1:
+            return None
+        found = {
+            normalise_name(m.text): m
+            for m in organisations
+            if m.start < short.start
+            and (normalise_name(m.text).split()[-1] == words[0] or initials(normalise_name(m.text)) == words[0])
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _name_key(self, mention: Mention) -> str:
         key = self._name_keys.get(mention.text)
