@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import has_fact
+from conftest import SEED_DIR, has_fact
 from rdflib.namespace import RDF, RDFS
 
 import kg
@@ -50,3 +50,19 @@ def test_the_chechen_president_is_kadyrov(seed_graph):
     said = {str(r.text) for r in run_query(
         seed_graph, "SELECT ?text WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label 'Ramzan Kadyrov' ; kg:quotedText ?text }")}
     assert "there are no gay people in the country" in said
+
+
+@pytest.mark.model
+def test_dates_in_the_seed_are_read_against_its_publication_date():
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    if not SEED_DIR.is_dir():
+        pytest.skip("../shared/seed is not beside the checkout")
+    graph = kg.build([SEED_DIR], settings=Settings(date="2017-09-04"))
+    found = {(str(r[0]), str(r[1]), str(r[2])) for r in run_query(graph, """
+        SELECT ?t ?a ?b WHERE { ?c rdf:predicate kg:grantedAsylumTo ; kg:time [ kg:text ?t ; kg:earliest ?a ; kg:latest ?b ] }""")}
+    assert found == {("the past three months", "2017-06-04", "2017-09-04")}
+    dated = run_query(graph, "SELECT ?d WHERE { ?doc a kg:Document ; schema:datePublished ?d }")
+    assert [str(r[0]) for r in dated] == ["2017-09-04"]

@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 from rdflib import Literal
-from rdflib.namespace import XSD
 from typer.testing import CliRunner
 
 import kg
@@ -89,6 +88,8 @@ def test_dates_are_attached_to_the_claims_they_qualify(ferry):
 
 @pytest.mark.model
 def test_documents_carry_their_publication_date_and_publisher(ferry):
+    from rdflib.namespace import XSD  # imported here: pytest probes module globals, which XSD's closed namespace warns about
+
     found = {(str(r[0]), r[1]) for r in run_query(ferry, "SELECT ?p ?d WHERE { ?doc schema:publisher ?p ; schema:datePublished ?d }")}
     assert found == {("Harbour Gazette", Literal("2023-06-14", datatype=XSD.date)),
                      ("Coastal Times", Literal("2023-06-15", datatype=XSD.date)),
