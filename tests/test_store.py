@@ -180,3 +180,14 @@ def test_an_acronym_joins_the_full_name_and_removing_the_document_removes_the_me
     assert not list_merges(store)
     fss = URIRef(f"{ENTITY}organization/federal-security-service")
     assert not store.sparql("ASK { ?a owl:sameAs ?c }", {"c": fss}).askAnswer
+
+
+def test_a_surname_with_a_role_unlike_the_stored_persons_stays_apart(store):
+    from kg.store.merges import list_merges
+
+    store.put(extraction("John Smith, chief executive of Acme Foods, announced the deal on Monday.", "a.txt"))
+    store.put(extraction("Smith, a spokesman for Hordaland Police, said the man was arrested.", "b.txt"))
+    assert not list_merges(store)  # a police spokesman is not Acme's chief executive
+    assert labels(store, "Person") == {"John Smith", "Smith"}
+    store.put(extraction("Acme Foods chief executive Smith said sales rose.", "c.txt"))
+    assert [str(r[4]) for r in list_merges(store)] == ["'smith' is the surname of 'john smith'"]

@@ -16,6 +16,8 @@ from rdflib.query import Result
 
 from kg.mapping import document_triples, entity_node
 from kg.ontology import KG, ONTOLOGY_GRAPH, document_iri, ontology_graph
+from kg.resolve.context import PersonContext, document_contexts, stored_context_query, title_word
+from kg.resolve.coref import normalise_name
 from kg.resolve.corpus import StoredNames, canonical_choices
 from kg.store.merges import KEPT_APART, KEPT_APART_PAIRS, merge_graph, merge_records
 from kg.types import Extraction
@@ -115,13 +117,31 @@ class GraphStore(ABC):
 
     def canonical_choices(self, extraction: Extraction) -> dict[str, tuple[URIRef, str]]:
         doc_id = extraction.document.id
-        return canonical_choices(
+        choices = canonical_choices(
             extraction.entities,
             lambda e: entity_node(e, doc_id),
             lambda cls: KG[cls],
             self.stored_names,
             self.kept_apart(),
         )
+        return self.without_conflicting_people(extraction, choices)
+
+    def without_conflicting_people(
+        self, extraction: Extraction, choices: dict[str, tuple[URIRef, str]]
+    ) -> dict[str, tuple[URIRef, str]]:
+        """Drop the merges of people whose roles here and in the store have nothing in common
+        (kg.resolve.context): one name, two people."""
+        ours = document_contexts(extraction) if choices else {}
+        for entity_id in [e for e in choices if e in ours]:
+            theirs = PersonContext()
+            for row in self.sparql(stored_context_query(), {"e": choices[entity_id][0]}):
+                if row[1] is not None:
+                    theirs.organisations.add(normalise_name(str(row[1])))
+                if row[2] is not None:
+                    theirs.titles.add(title_word(str(row[2])))
+            if ours[entity_id].conflicts_with(theirs):
+                del choices[entity_id]
+        return choices
 
     def canonical_iris(self, extraction: Extraction) -> dict[str, URIRef]:
         return {k: iri for k, (iri, _) in self.canonical_choices(extraction).items()}
