@@ -4,7 +4,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from kg.ontology import KG
-from kg.resolve.corpus import canonical_iris, name_keys, same_entity
+from kg.resolve.corpus import canonical_choices, name_keys, same_entity
 from kg.types import Entity
 
 
@@ -20,8 +20,8 @@ def resolve(entity: Entity, stored: dict[URIRef, tuple[set, set]]) -> URIRef:
     def lookup(keys: set[str]):  # what the store's skos:hiddenLabel lookup answers
         return {node: (classes, known) for node, (classes, known) in stored.items() if name_keys("Person", known) & keys}
 
-    chosen = canonical_iris([entity], lambda e: iri(e.name), lambda cls: KG[cls], lookup)
-    return chosen.get(entity.id, iri(entity.name))
+    chosen = canonical_choices([entity], lambda e: iri(e.name), lambda cls: KG[cls], lookup)
+    return chosen[entity.id][0] if entity.id in chosen else iri(entity.name)
 
 
 def test_people_match_on_a_shared_full_name_or_a_surname_that_is_the_other_ones():

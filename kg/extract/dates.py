@@ -144,11 +144,11 @@ def relative(text: str, anchor: date) -> Interval | None:
 
 def interval(text: str, anchor: date | None) -> Interval | None:
     """The days a time expression covers, read against ``anchor`` (the publication date)."""
-    key = FILLER.sub("", " ".join(text.lower().split())).strip(" ,.")
-    key = re.sub(r"^(?:the\s+)", "", key)
+    key = FILLER.sub("", " ".join(text.lower().split())).strip(" ,.")  # FILLER also drops a leading "the"
     found = absolute(key, anchor)
-    if found is None and DECADE.match(key):
-        start = int(DECADE.match(key)["decade"])
+    decade = DECADE.match(key) if found is None else None
+    if decade:
+        start = int(decade["decade"])
         found = date(start, 1, 1), date(start + 9, 12, 31)
     if found is None and anchor is not None:
         found = relative(key, anchor) or ago(key, anchor)

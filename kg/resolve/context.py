@@ -65,3 +65,14 @@ def stored_context_query() -> str:
         "SELECT ?e ?org ?title WHERE { { VALUES ?p { " + props + " } ?e ?p ?o . ?o rdfs:label ?org } "
         "UNION { ?e kg:jobTitle ?title } }"
     )
+
+
+def stored_context(rows) -> PersonContext:
+    """A stored person's context from the rows of ``stored_context_query`` (?e ?org ?title)."""
+    context = PersonContext()
+    for row in rows:
+        if row[1] is not None:
+            context.organisations.add(normalise_name(str(row[1])))
+        if row[2] is not None:
+            context.titles.add(title_word(str(row[2])))
+    return context

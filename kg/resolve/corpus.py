@@ -115,17 +115,6 @@ def keys_match(cls: str, ours: set[str], theirs: set[str]) -> str:
     return f"same surname '{sorted(our_short & their_short)[0]}'" if our_short & their_short else ""
 
 
-def canonical_iris(
-    entities: Iterable[Entity],
-    own_iri: Callable[[Entity], URIRef],
-    class_iri: Callable[[str], URIRef],
-    stored_names: Callable[[set[str]], StoredNames],
-    kept_apart: set[tuple[URIRef, URIRef]] = frozenset(),
-) -> dict[str, URIRef]:
-    """Entity id -> the IRI to write it under, for the entities that resolve to a stored one."""
-    return {k: iri for k, (iri, _) in canonical_choices(entities, own_iri, class_iri, stored_names, kept_apart).items()}
-
-
 def canonical_choices(
     entities: Iterable[Entity],
     own_iri: Callable[[Entity], URIRef],

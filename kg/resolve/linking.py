@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 from kg.resolve.coref import normalise_name
-from kg.resolve.places import Place, country_for_demonym, gazetteer
+from kg.resolve.places import Place, country_for_demonym, gazetteer, place_key
 from kg.types import Claim, Entity, Extraction, Provenance
 
 EXTRACTOR = "kg.linking.v1"
@@ -47,7 +47,7 @@ def context_countries(entities: tuple[Entity, ...]) -> set[str]:
     codes = set()
     for entity in entities:
         for name in (entity.name, *entity.aliases):
-            key = name.lower().removeprefix("the ").strip()
+            key = place_key(name)
             found = places.countries.get(key) or places.regions.get(key)
             if found is not None:
                 codes.add(found.country)
@@ -56,7 +56,7 @@ def context_countries(entities: tuple[Entity, ...]) -> set[str]:
 
 def place_for(entity: Entity, countries: set[str]) -> Place | None:
     places = gazetteer()
-    key = entity.name.lower().removeprefix("the ").strip()
+    key = place_key(entity.name)
     if entity.cls in ("Country", "Place"):
         found = places.countries.get(key) or places.regions.get(key)
         if found is not None:

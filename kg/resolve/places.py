@@ -33,6 +33,11 @@ class Place:
         return f"https://sws.geonames.org/{self.geonameid}/"
 
 
+def place_key(name: str) -> str:
+    """How the gazetteer's tables are keyed: 'The Hague' -> 'hague', 'Canada' -> 'canada'."""
+    return name.lower().removeprefix("the ").strip()
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     countries: dict[str, Place]
@@ -42,13 +47,13 @@ class Gazetteer:
     homonyms: dict[str, tuple[Place, ...]]  # every city of a name, most populous first
 
     def lookup(self, name: str) -> Place | None:
-        key = name.lower().removeprefix("the ").strip()
+        key = place_key(name)
         return self.countries.get(key) or self.regions.get(key) or self.cities.get(key)
 
     def is_well_known_place(self, name: str) -> bool:
         """Countries and US states, and cities of 100,000 people or more written in capitals as in a
         dateline: safe to override NER with ("Lincoln" alone is more often the president)."""
-        key = name.lower().removeprefix("the ").strip()
+        key = place_key(name)
         return key in self.countries or key in self.regions or (name.isupper() and key in self.big_cities)
 
 

@@ -16,8 +16,7 @@ from rdflib.query import Result
 
 from kg.mapping import document_triples, entity_node
 from kg.ontology import KG, ONTOLOGY_GRAPH, document_iri, ontology_graph
-from kg.resolve.context import PersonContext, document_contexts, stored_context_query, title_word
-from kg.resolve.coref import normalise_name
+from kg.resolve.context import document_contexts, stored_context, stored_context_query
 from kg.resolve.corpus import StoredNames, canonical_choices
 from kg.store.merges import KEPT_APART, KEPT_APART_PAIRS, merge_graph, merge_records
 from kg.types import Extraction
@@ -109,11 +108,15 @@ class GraphStore(ABC):
         Its entities take the IRIs of stored entities they are the same as (kg.resolve.corpus), and
         each such merge is recorded in the document's merge graph, written first."""
         choices = self.canonical_choices(extraction)
-        name, triples = document_triples(extraction, {k: iri for k, (iri, _) in choices.items()})
         if choices:
-            self.replace_graph(merge_graph(name), merge_records(extraction, choices))
-        self.replace_graph(name, triples)
+            self.replace_graph(merge_graph(document_iri(extraction.document.id)), merge_records(extraction, choices))
+        self.write_document(extraction, {k: iri for k, (iri, _) in choices.items()})
         return self.drop_older_versions(extraction.document.id, extraction.document.source)
+
+    def write_document(self, extraction: Extraction, iris: dict[str, URIRef]) -> None:
+        """Replace the document's graph; ``iris`` maps merged entities to their stored IRIs."""
+        name, triples = document_triples(extraction, iris)
+        self.replace_graph(name, triples)
 
     def canonical_choices(self, extraction: Extraction) -> dict[str, tuple[URIRef, str]]:
         doc_id = extraction.document.id
@@ -133,18 +136,10 @@ class GraphStore(ABC):
         (kg.resolve.context): one name, two people."""
         ours = document_contexts(extraction) if choices else {}
         for entity_id in [e for e in choices if e in ours]:
-            theirs = PersonContext()
-            for row in self.sparql(stored_context_query(), {"e": choices[entity_id][0]}):
-                if row[1] is not None:
-                    theirs.organisations.add(normalise_name(str(row[1])))
-                if row[2] is not None:
-                    theirs.titles.add(title_word(str(row[2])))
+            theirs = stored_context(self.sparql(stored_context_query(), {"e": choices[entity_id][0]}))
             if ours[entity_id].conflicts_with(theirs):
                 del choices[entity_id]
         return choices
-
-    def canonical_iris(self, extraction: Extraction) -> dict[str, URIRef]:
-        return {k: iri for k, (iri, _) in self.canonical_choices(extraction).items()}
 
     def kept_apart(self) -> set[tuple[URIRef, URIRef]]:
         """(alias, canonical) pairs whose merge a user undid: never merged again. Read once per store

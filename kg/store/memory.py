@@ -17,7 +17,6 @@ from kg.ontology import KG, document_iri
 from kg.query import run_query
 from kg.resolve.corpus import StoredNames
 from kg.store.base import GraphStore, document_id
-from kg.store.merges import merge_graph, merge_records
 from kg.types import Extraction
 
 
@@ -42,13 +41,8 @@ class MemoryStore(GraphStore):
         doc = document_iri(doc_id)
         return (doc, RDF.type, KG.Document, doc) in self._dataset
 
-    def put(self, extraction: Extraction) -> list[str]:
-        choices = self.canonical_choices(extraction)
-        if choices:
-            doc = document_iri(extraction.document.id)
-            self.replace_graph(merge_graph(doc), merge_records(extraction, choices))
-        add_extraction(self._dataset, extraction, {k: iri for k, (iri, _) in choices.items()})  # in place
-        return self.drop_older_versions(extraction.document.id, extraction.document.source)
+    def write_document(self, extraction: Extraction, iris: dict[str, URIRef]) -> None:
+        add_extraction(self._dataset, extraction, iris)  # straight into the dataset, no triple set first
 
     def sources(self, source: str) -> list[str]:
         return [

@@ -67,6 +67,8 @@ def unmerge(store: GraphStore, alias: URIRef) -> list[URIRef]:
     """Undo every merge of ``alias``: each document that wrote it under a canonical IRI gets its own
     IRI back. Returns the documents rewritten."""
     rows = [r for r in list_merges(store) if r[1] == alias]
+    if not rows:
+        return []
     rewritten = []
     for record, _, canonical, doc, _, _, graph in rows:
         back = {(alias if s == canonical else s, p, alias if o == canonical else o) for s, p, o in graph_triples(store, doc)}
@@ -76,8 +78,8 @@ def unmerge(store: GraphStore, alias: URIRef) -> list[URIRef]:
             store.replace_graph(graph, remaining)
         else:
             store.drop_graph(graph)
-        kept = graph_triples(store, KEPT_APART) | {(alias, OWL.differentFrom, canonical)}
-        store.replace_graph(KEPT_APART, kept)
         rewritten.append(doc)
+    kept = {(alias, OWL.differentFrom, canonical) for _, _, canonical, *_ in rows}
+    store.replace_graph(KEPT_APART, graph_triples(store, KEPT_APART) | kept)  # one read and one write
     store._kept_apart = None  # read again on the next put
     return rewritten
