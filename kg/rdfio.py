@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -13,13 +12,36 @@ from kg.mapping import bind_prefixes, new_dataset
 from kg.ontology import PREFIXES
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld", ".nt": "nt"}
+# Read, not written: a dataset has no RDF/XML form, but a user's knowledge base may well be one.
+READ_FORMATS = FORMATS | {".rdf": "xml", ".owl": "xml"}
+SINGLE_GRAPH = {"turtle", "nt", "xml"}
 
 
-def format_for(path: str | Path) -> str:
+def format_for(path: str | Path, *, reading: bool = False) -> str:
     suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise StoreError(f"{path}: unknown graph format '{suffix}'; use one of {', '.join(sorted(FORMATS))}")
-    return FORMATS[suffix]
+    formats = READ_FORMATS if reading else FORMATS
+    if suffix not in formats:
+        raise StoreError(f"{path}: unknown graph format '{suffix}'; use one of {', '.join(sorted(formats))}")
+    return formats[suffix]
+
+
+def parse_offline(target: Graph, path: Path, fmt: str) -> None:
+    """Parse a file into ``target`` with the network refused: a remote JSON-LD context, an XML
+    external entity or anything else that would fetch is an error naming what it wanted."""
+    from kg.offline import offline, refused_fetch
+
+    try:
+        with offline():
+            if fmt == "json-ld":  # read as data, so rdflib resolves nothing relative to the file
+                target.parse(data=path.read_text(encoding="utf-8"), format=fmt)
+            else:
+                target.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        refused = refused_fetch(exc)
+        if refused is not None:
+            raise StoreError(f"{path}: {refused}; write the context (or data) into the file itself") from None
+        problem = f"{exc.__class__.__name__}: {str(exc)[:200]}"
+        raise StoreError(f"{path}: not a readable {fmt} file ({problem})") from exc
 
 
 def serialise(dataset: Dataset, fmt: str) -> bytes:
@@ -46,18 +68,10 @@ def load(path: str | Path, *, with_ontology: bool = True) -> Dataset:
     property labels and rdfs:subPropertyOf.
     """
     path = Path(path)
-    fmt = format_for(path)
+    fmt = format_for(path, reading=True)
     if not path.is_file():
         raise StoreError(f"{path}: no such graph file; build one with `kg build INPUT -o {path}`")
     dataset = new_dataset(with_ontology=with_ontology)
-    try:
-        if fmt == "json-ld":
-            data = json.loads(path.read_text(encoding="utf-8"))
-            dataset.parse(data=json.dumps(data), format="json-ld")
-        elif fmt in ("turtle", "nt"):
-            dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
-        else:
-            dataset.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise StoreError(f"{path}: not a readable {fmt} file ({exc.__class__.__name__}: {str(exc)[:200]})") from exc
+    target = dataset.graph(URIRef(path.resolve().as_uri())) if fmt in SINGLE_GRAPH else dataset
+    parse_offline(target, path, fmt)
     return dataset

@@ -85,7 +85,8 @@ def test_jsonl_reads_good_lines_and_reports_bad_ones_by_line(tmp_path):
 @pytest.mark.parametrize("content, problem", [
     (b"", "empty"),
     (b"   \n\n  ", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not text"),
+    (b"\x00\x01\x02\xff" * 8, "binary"),
 ])
 def test_unusable_files_get_one_clear_error(tmp_path, content, problem):
     path = tmp_path / "bad.txt"

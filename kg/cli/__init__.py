@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from kg.cli import analyse, build, evaluate, merges, read, serve, standards  # noqa: F401  (each module registers its commands)
-from kg.cli.app import EXIT_FAILED, app, err
+from kg.cli.app import EXIT_FAILED, app, say
 from kg.errors import KGError
 
 __all__ = ["app", "main"]
@@ -15,5 +15,5 @@ def main() -> None:
     try:
         app()
     except KGError as exc:  # anything a command did not catch itself
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        say("error", str(exc))
         sys.exit(EXIT_FAILED)

@@ -11,12 +11,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Build, query and draw knowledge graphs of news articles.",
 )
-out = Console()
-err = Console(stderr=True)
+# Markup off: file names and article text are printed as they are ("[/x].txt" is a file name, not a
+# style tag). The labels below are styled with Text, not markup.
+out = Console(markup=False)
+err = Console(stderr=True, markup=False)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def say(label: str, message: str, colour: str = "red") -> None:
+    """One line on stderr: a coloured ``label:`` and the message as plain text."""
+    from rich.text import Text
+
+    err.print(Text.assemble((f"{label}:", f"bold {colour}"), " ", str(message)), highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    say("error", message)
     return typer.Exit(code)

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from kg.cli.app import EXIT_FAILED, EXIT_OK, EXIT_USAGE, app, err, fail, out
+from kg.cli.app import EXIT_FAILED, EXIT_OK, EXIT_USAGE, app, err, fail, out, say
 from kg.errors import IngestError, IngestWarning, KGError
 
 
@@ -137,7 +137,7 @@ def build(
     def report(problem: IngestError) -> None:
         problems.append(problem)
         label, colour = ("warning", "yellow") if isinstance(problem, IngestWarning) else ("error", "red")
-        err.print(f"[bold {colour}]{label}:[/] {problem}", highlight=False, soft_wrap=True)
+        say(label, str(problem), colour)
 
     started = time.monotonic()
     try:
@@ -215,5 +215,5 @@ def remove(
     except KGError as exc:
         raise fail(str(exc)) from None
     for ref in missing:
-        err.print(f"[bold red]error:[/] {ref}: no such document in {store}", highlight=False, soft_wrap=True)
+        say("error", f"{ref}: no such document in {store}")
     raise typer.Exit(EXIT_FAILED if missing else EXIT_OK)

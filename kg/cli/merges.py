@@ -23,8 +23,8 @@ def merges(store: Optional[str] = STORE_OPTION) -> None:
         graph.close()
     for _, alias, canonical, doc, evidence, name, _ in rows:
         out.print(f"{name}: {evidence} (document {str(doc).rsplit('/', 1)[-1]})", highlight=False, soft_wrap=True,
-                  markup=False)
-        out.print(f"  alias {alias}\n  into  {canonical}", highlight=False, soft_wrap=True, markup=False)
+          )
+        out.print(f"  alias {alias}\n  into  {canonical}", highlight=False, soft_wrap=True)
     out.print(f"{len(rows)} merge(s); undo one with `kg unmerge ALIAS --store {store}`", highlight=False)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.app import app, err, fail
+from kg.cli.app import app, err, fail, say
 from kg.errors import KGError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -34,7 +34,6 @@ def serve(
     except KGError as exc:
         raise fail(str(exc)) from None
     if host not in LOOPBACK:
-        warning = f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the store"
-        err.print(warning, highlight=False)
+        say("warning", f"listening on {host}: anyone who can reach it can read the store", "yellow")
     err.print(f"kg: serving {store} at http://{host}:{port}/ (Ctrl-C stops)", highlight=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -56,11 +56,11 @@ def validate(
             sys.stdout.write(json.dumps(violation.__dict__, ensure_ascii=False) + "\n")
     else:
         for violation in report.violations[:limit]:
-            out.print(f"- {violation}", highlight=False, soft_wrap=True, markup=False)
+            out.print(f"- {violation}", highlight=False, soft_wrap=True)
         if len(report.violations) > limit:
             out.print(f"... and {len(report.violations) - limit} more (--limit or --json for all)", highlight=False)
         for message, count in report.summary().most_common():
-            out.print(f"{count:6d} × {message}", highlight=False, markup=False)
+            out.print(f"{count:6d} × {message}", highlight=False)
         verdict = "conforms" if report.conforms else f"does not conform: {len(report.violations)} violation(s)"
         out.print(f"{report.triples} triples checked against ontology/shapes.ttl: {verdict}", highlight=False)
     if not report.conforms:

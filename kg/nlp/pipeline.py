@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -37,10 +38,48 @@ def add_place_patterns(nlp) -> None:
         nlp.add_pipe("kg_state_abbreviations_v1", name="kg_places", after="ner")
 
 
+# spaCy's memory grows with the length of one Doc (4 GB for 1 MB of text, whether one Doc or one batch), so a
+# long article is parsed in pieces cut between paragraphs (or sentences) and joined back into one
+# Doc with the same text and offsets. Articles shorter than this are parsed whole, as before.
+PIECE_CHARS = 10_000
+BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters (a piece with no break in it may be
+    longer), at the last paragraph break before the limit, else the last sentence end, else space."""
+    found = []
+    while len(text) > size:
+        cut = 0
+        for pattern in BREAKS:
+            ends = [m.end() for m in pattern.finditer(text, 0, size)]
+            if ends and ends[-1] < len(text):
+                cut = ends[-1]
+                break
+        if not cut:
+            cut = size  # one unbroken run of characters: cut it anyway
+        found.append(text[:cut])
+        text = text[cut:]
+    return found + [text] if text or not found else found
+
+
 def parse(documents: Iterable[Document], settings: Settings | None = None) -> Iterator[tuple[Document, object]]:
     """Yield (document, spaCy Doc) pairs, parsing in batches."""
+    from spacy.tokens import Doc
+
     settings = settings or Settings()
     nlp = load_pipeline(settings.model)
-    pairs = ((doc.text, doc) for doc in documents)
-    for spacy_doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
-        yield document, spacy_doc
+    nlp.max_length = max(nlp.max_length, PIECE_CHARS * 2)
+    parts: list[Doc] = []
+
+    def texts() -> Iterator[tuple[str, tuple[Document, bool]]]:
+        for document in documents:
+            cut = pieces(document.text)
+            for i, piece in enumerate(cut):
+                yield piece, (document, i == len(cut) - 1)
+
+    for spacy_doc, (document, last) in nlp.pipe(texts(), as_tuples=True, batch_size=settings.batch_size):
+        parts.append(spacy_doc)
+        if last:
+            yield document, parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []

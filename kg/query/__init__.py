@@ -40,12 +40,24 @@ def run_query(graph: Dataset | Graph | Any, query: str, bindings: Mapping[str, A
     """Run SPARQL with kg's prefixes predeclared. Values go in ``bindings``, never into the text.
 
     ``graph`` is an rdflib graph or dataset, or a kg store (kg.store), which runs the query itself."""
+    from kg.offline import offline, refused_fetch
+    from kg.query.safety import check_graphs, check_read_only
+
     bindings = {name: as_term(value) for name, value in (bindings or {}).items()}
+    check_read_only(query)
     if callable(getattr(graph, "sparql", None)):
+        check_graphs(query, graph.has_graph)
         return graph.sparql(query, bindings)
+    check_graphs(query, lambda name: hasattr(graph, "get_context") and len(graph.get_context(name)) > 0)
     try:
-        return graph.query(query, initNs=PREFIXES, initBindings=bindings)
+        with offline():  # rdflib evaluates lazily: the rows are read inside too
+            result = graph.query(query, initNs=PREFIXES, initBindings=bindings)
+            result.bindings  # noqa: B018  (forces evaluation)
+        return result
     except Exception as exc:  # pyparsing and rdflib raise their own types for syntax errors
+        refused = refused_fetch(exc)
+        if refused is not None:
+            raise QueryError(f"query refused: {refused}") from None
         raise QueryError(f"query failed: {exc.__class__.__name__}: {str(exc).splitlines()[0][:300]}") from exc
 
 

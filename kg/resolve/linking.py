@@ -167,19 +167,15 @@ def read_csv(source: Path) -> list[tuple[str, KnownEntity]]:
 
 
 def read_rdf(source: Path) -> list[tuple[str, KnownEntity]]:
-    from rdflib import Graph, URIRef
+    from rdflib import Dataset, URIRef
     from rdflib.namespace import RDF, RDFS, SKOS
 
     from kg.ontology import KG_URI
-    from kg.rdfio import format_for
+    from kg.rdfio import SINGLE_GRAPH, format_for, parse_offline
 
-    graph = Graph()
-    try:
-        graph.parse(source, format=format_for(source))
-    except KGError:
-        raise
-    except Exception as exc:  # rdflib's parsers raise many types
-        raise KGError(f"{source}: not a readable knowledge base ({exc.__class__.__name__}: {str(exc)[:200]})") from exc
+    graph = Dataset(default_union=True)  # any RDF format, with or without named graphs
+    fmt = format_for(source, reading=True)
+    parse_offline(graph.default_graph if fmt in SINGLE_GRAPH else graph, source, fmt)
     entries = []
     for subject in sorted(set(graph.subjects()), key=str):
         if not isinstance(subject, URIRef):

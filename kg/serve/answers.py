@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rdflib.query import Result
 
-from kg.store.terms import code_only
 
 # Media types we answer with, by the short name a `format` parameter may also give.
 RESULT_TYPES = {
@@ -17,8 +15,6 @@ RESULT_TYPES = {
     "tsv": "text/tab-separated-values",
 }
 GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples"}
-# Keywords a read-only public endpoint refuses: updates, and reaching other servers.
-FORBIDDEN = re.compile(r"(?<![?$:\w])(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,15 +30,6 @@ class Refused(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
-
-
-def check(query: str) -> None:
-    found = FORBIDDEN.search(code_only(query))
-    if found:
-        word = found.group(1).upper()
-        if word == "SERVICE":
-            raise Refused(400, "SERVICE is refused: this endpoint does not query other servers")
-        raise Refused(403, f"{word} is refused: this endpoint is read-only")
 
 
 def pick_format(accept: str, requested: str | None, graph: bool) -> str:

@@ -2,7 +2,7 @@
 
 GET or POST /sparql (query as a parameter, a form field or an application/sparql-query body);
 answers in JSON, XML, CSV or TSV (Turtle or N-Triples for CONSTRUCT/DESCRIBE) by Accept header or
-`format`. Updates, SERVICE and LOAD are refused; a query past the time limit is stopped and
+`format`. Updates, SERVICE, LOAD and FROM <a graph not held> are refused; a query past the time limit is stopped and
 answered with 503; an answer over the row cap with 413. Nothing on the pages comes from the network.
 """
 
@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from kg.serve.answers import Refused, check
+from kg.query.safety import QueryRefused, check_read_only
+from kg.serve.answers import Refused
 from kg.serve.workers import Limits, WorkerPool
 
 STATIC = Path(__file__).parent / "static"
@@ -39,9 +40,9 @@ def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int 
     async def sparql(request: Request) -> Response:
         try:
             query, fmt = await read_query(request)
-            check(query)
+            check_read_only(query)
             answer = await run_in_threadpool(pool.ask, query, fmt, request.headers.get("accept", ""))
-        except Refused as exc:
+        except (Refused, QueryRefused) as exc:
             return PlainTextResponse(str(exc) + "\n", status_code=exc.status)
         return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
 

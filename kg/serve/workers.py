@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from kg.serve.answers import Answer, Refused
 
+STARTUP_SECONDS = 120
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -23,22 +25,25 @@ class Limits:
 def serve_queries(location: str, connection, max_rows: int) -> None:
     """Worker main loop: (query, format, accept) in, Answer or (status, message) out."""
     from kg.errors import KGError
+    from kg.query.safety import QueryRefused, check_graphs
     from kg.serve.answers import serialise
     from kg.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(location, read_only=True)
+    connection.send("ready")
     while True:
         try:
             query, fmt, accept = connection.recv()
         except EOFError:
             return
         try:
+            check_graphs(query, store.has_graph)
             result = store.sparql(query, max_rows=max_rows)
             size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result)
             if result.type != "ASK" and size > max_rows:
                 raise Refused(413, f"the answer has more than {max_rows:,} rows; add a LIMIT or narrow the query")
             connection.send(serialise(result, fmt, accept))
-        except Refused as exc:
+        except (Refused, QueryRefused) as exc:
             connection.send((exc.status, str(exc)))
         except KGError as exc:
             connection.send((400, str(exc)))
@@ -47,16 +52,25 @@ def serve_queries(location: str, connection, max_rows: int) -> None:
 
 
 class Worker:
-    def __init__(self, location: str, max_rows: int) -> None:
+    def __init__(self, location: str, max_rows: int, *, wait: bool = True) -> None:
         self.location, self.max_rows = location, max_rows
-        self.start()
+        self.start(wait=wait)
 
-    def start(self) -> None:
+    def start(self, *, wait: bool = True) -> None:
         context = multiprocessing.get_context("spawn")  # no inherited locks or threads
         self.connection, child = context.Pipe()
         self.process = context.Process(target=serve_queries, args=(self.location, child, self.max_rows), daemon=True)
         self.process.start()
         child.close()
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Block until the worker has imported and opened the store, so that no query's time limit
+        is spent on a worker's start."""
+        if not self.connection.poll(STARTUP_SECONDS) or self.connection.recv() != "ready":
+            self.process.kill()
+            raise RuntimeError(f"a query worker did not start within {STARTUP_SECONDS} s")
 
     def ask(self, query: str, fmt: str | None, accept: str, timeout: float) -> Answer:
         self.connection.send((query, fmt, accept))
@@ -85,8 +99,9 @@ class WorkerPool:
     def __init__(self, location: str, size: int, limits: Limits) -> None:
         self.limits = limits
         self._free: queue.Queue[Worker] = queue.Queue()
-        self._all = [Worker(location, limits.max_rows) for _ in range(size)]
+        self._all = [Worker(location, limits.max_rows, wait=False) for _ in range(size)]  # start together
         for worker in self._all:
+            worker.wait_ready()
             self._free.put(worker)
 
     def ask(self, query: str, fmt: str | None, accept: str) -> Answer:

@@ -31,6 +31,7 @@ SELECT ?doc ?source ?title WHERE {
 } ORDER BY ?source ?doc"""
 BY_SOURCE = "SELECT ?doc WHERE { GRAPH ?doc { ?doc a kg:Document ; kg:sourcePath ?source } }"
 HAS_DOCUMENT = "ASK { GRAPH ?doc { ?doc a kg:Document } }"
+HAS_GRAPH = "ASK { GRAPH ?g { ?s ?p ?o } }"
 COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 # Entities with any of the bound identity keys, with their classes and every name they have.
 STORED_NAMES = """SELECT DISTINCT ?e ?type ?other WHERE {
@@ -102,6 +103,9 @@ class GraphStore(ABC):
 
     def contains(self, doc_id: str) -> bool:
         return bool(self.sparql(HAS_DOCUMENT, {"doc": document_iri(doc_id)}).askAnswer)
+
+    def has_graph(self, name: URIRef) -> bool:
+        return bool(self.sparql(HAS_GRAPH, {"g": name}).askAnswer)
 
     def put(self, extraction: Extraction) -> list[str]:
         """Store one document's graph; returns the ids of earlier versions of its source it replaced.

@@ -52,13 +52,16 @@ class MemoryStore(GraphStore):
 
     def stored_names(self, keys: set[str]) -> StoredNames:
         found: dict[URIRef, tuple[set[str], set[str]]] = {}
-        quads = self._dataset.quads
+        # Over the union, each triple comes once however many documents hold it (quads() would
+        # repeat it per document: a name in every article made each build slower than the last).
+        union = self._dataset if self._dataset.default_union else self._dataset.default_context
+        triples = union.triples
         for key in keys:
-            for entity, _, _, _ in quads((None, SKOS.hiddenLabel, Literal(key), None)):
+            for entity, _, _ in triples((None, SKOS.hiddenLabel, Literal(key))):
                 if entity not in found:
                     found[entity] = (
-                        {o for _, _, o, _ in quads((entity, RDF.type, None, None))},
-                        {str(o) for p in (RDFS.label, SKOS.altLabel) for _, _, o, _ in quads((entity, p, None, None))},
+                        {o for _, _, o in triples((entity, RDF.type, None))},
+                        {str(o) for p in (RDFS.label, SKOS.altLabel) for _, _, o in triples((entity, p, None))},
                     )
         return found
 
