@@ -160,3 +160,28 @@ def test_article_strings_stay_text(opened):
     page.fill("#search", "Maria Lopez")
     page.dispatch_event("#search", "change")
     assert ATTACKS[1] in page.locator("#facts").inner_text() or ATTACKS[2] in page.locator("#facts").inner_text()
+
+
+def test_the_content_security_policy_lets_only_the_pages_own_scripts_run(browser, pages):
+    """Even a string that reached the page as markup could not run: the policy admits the page's two
+    inline scripts by hash and nothing else, and the page works under it."""
+    _, path = pages
+    html = path.read_text(encoding="utf-8")
+    policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+    assert "unsafe-inline" not in policy and "default-src 'none'" in policy and policy.count("'sha256-") == 4
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(path.as_uri())
+    page.wait_for_function("window.kgFirstDraw !== undefined", timeout=20_000)  # the page's own scripts ran
+    page.evaluate("""() => {
+        window.violations = 0;
+        document.addEventListener('securitypolicyviolation', () => window.violations++);
+        const s = document.createElement('script'); s.textContent = 'window.__pwned = 9'; document.body.appendChild(s);
+        const img = document.createElement('img'); img.src = 'https://tracker.example/x.png'; document.body.appendChild(img);
+    }""")
+    page.wait_for_function("window.violations >= 2", timeout=5_000)
+    assert page.evaluate("window.__pwned") is None
+    assert refused, "Chromium did not report the refused script"
+    context.close()

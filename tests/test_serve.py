@@ -132,3 +132,67 @@ def test_a_second_process_cannot_write_the_store_while_it_is_served(server):
     _, store = server
     result = CliRunner().invoke(app, ["build", str(EXAMPLES), "--store", str(store)])
     assert result.exit_code == 1 and "open in another process" in result.output
+
+
+def test_from_a_graph_the_store_does_not_hold_is_refused_and_a_held_one_read(server):
+    base, _ = server
+    remote = httpx.get(base + "/sparql", params={"query": "SELECT * FROM <http://127.0.0.1:9/data.ttl> WHERE { ?s ?p ?o }"})
+    assert remote.status_code == 400 and "kg fetches nothing from elsewhere" in remote.text
+    named = httpx.get(base + "/sparql", params={"query": "SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    assert named.status_code == 400
+    doc = httpx.get(base + "/sparql", params={"query": "SELECT ?d WHERE { GRAPH ?d { ?d a kg:Document } } LIMIT 1"})
+    held = doc.json()["results"]["bindings"][0]["d"]["value"]
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{held}> WHERE {{ ?s ?p ?o }}"
+    answer = httpx.get(base + "/sparql", params={"query": query})
+    assert answer.status_code == 200 and int(answer.json()["results"]["bindings"][0]["n"]["value"]) > 10
+
+
+def test_large_and_malformed_requests_get_4xx_and_the_server_goes_on(server):
+    base, _ = server
+    padding = "# " + "x" * 300_000 + "\n"
+    big = httpx.post(base + "/sparql", content=padding + PERSONS, headers={"Content-Type": "application/sparql-query"})
+    assert big.status_code == 413
+    assert httpx.post(base + "/sparql", data={"query": padding + PERSONS}).status_code == 413
+    port = int(base.rsplit(":", 1)[1])
+    long_get = raw_request(port, b"GET /sparql?query=" + b"x" * 300_000 + b" HTTP/1.1\r\nHost: k\r\n\r\n")
+    assert long_get.startswith(b"HTTP/1.1 4"), long_get[:40]
+    assert raw_request(port, b"GARBAGE / HTTP/9.9\r\n\r\n").startswith(b"HTTP/1.1 4")
+    assert raw_request(port, b"GET /sparql HTTP/1.1\r\nHost: k\r\n" + b"X-Big: " + b"y" * 100_000 + b"\r\n\r\n").startswith(
+        b"HTTP/1.1 4")
+    raw = [
+        httpx.post(base + "/sparql", content=b"\xff\xfe{{{", headers={"Content-Type": "application/sparql-query"}),
+        httpx.get(base + "/sparql?query=%E0%A4%A"),
+        httpx.get(base + "/sparql", params={"query": "SELECT * WHERE { ?s ?p "}),
+        httpx.put(base + "/sparql", content=b"x"),
+        httpx.get(base + "/sparql", params={"query": PERSONS}, headers={"Accept": "\x01" * 100}),
+    ]
+    assert all(400 <= r.status_code < 500 or r.status_code == 200 for r in raw), [r.status_code for r in raw]
+    assert [r.status_code for r in raw][:4] == [400, 400, 400, 405]
+    assert httpx.get(base + "/sparql", params={"query": PERSONS}).status_code == 200
+
+
+def raw_request(port: int, data: bytes) -> bytes:
+    """Bytes no HTTP client would send, and the first bytes of the answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        try:
+            conn.sendall(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server may answer and close before it has read everything
+        return conn.recv(100)
+
+
+def test_the_graph_page_is_served_with_its_content_security_policy(server):
+    base, _ = server
+    page = httpx.get(base + "/graph")
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "'sha256-" in policy and "unsafe-inline" not in policy
+    assert policy in page.text  # the same policy as the page's own meta tag
+
+
+def test_twenty_clients_times_two_hundred_queries_answer_without_an_error(server):
+    from kg.serve.loadtest import load_test
+
+    base, _ = server
+    report = load_test(base, clients=20, queries=200)
+    print(f"\nload test: {report}")
+    assert report.requests == 4000 and report.errors == 0, report.first_errors

@@ -20,10 +20,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def say(label: str, message: str, colour: str = "red") -> None:
-    """One line on stderr: a coloured ``label:`` and the message as plain text."""
+    """One line on stderr: a coloured ``label:`` and the message as plain text. Newlines and other
+    control characters (a file name may hold terminal escape codes) are shown escaped."""
     from rich.text import Text
 
-    err.print(Text.assemble((f"{label}:", f"bold {colour}"), " ", str(message)), highlight=False, soft_wrap=True)
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(message))
+    err.print(Text.assemble((f"{label}:", f"bold {colour}"), " ", shown), highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:

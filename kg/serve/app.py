@@ -58,7 +58,10 @@ def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int 
             from kg.viz import render_html
 
             cached["graph"] = await run_in_threadpool(render_html, holder, title=Path(location).name)
-        return HTMLResponse(cached["graph"])
+        from kg.viz.page import content_security_policy
+
+        page = cached["graph"]
+        return HTMLResponse(page, headers={"Content-Security-Policy": content_security_policy(page)})
 
     async def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -86,6 +89,22 @@ def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int 
     return Starlette(routes=routes, lifespan=lifespan)
 
 
+MAX_QUERY_BYTES = 256 * 1024  # a query (or a form holding one) larger than this is answered 413
+
+
+async def read_body(request) -> str:
+    """The request body as text, refused (413) past MAX_QUERY_BYTES without reading it all."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
+        raise Refused(413, f"the request body is over {MAX_QUERY_BYTES // 1024} KB; send a shorter query")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_QUERY_BYTES:
+            raise Refused(413, f"the request body is over {MAX_QUERY_BYTES // 1024} KB; send a shorter query")
+    return body.decode("utf-8", errors="replace")
+
+
 async def read_query(request) -> tuple[str, str | None]:
     """The query and requested format from a GET, a form POST or a direct POST (SPARQL 1.1 Protocol)."""
     params = request.query_params
@@ -99,9 +118,9 @@ async def read_query(request) -> tuple[str, str | None]:
         if kind == "application/sparql-update":
             raise Refused(403, "updates are refused: this endpoint is read-only")
         if kind == "application/sparql-query":
-            query = (await request.body()).decode("utf-8", errors="replace")
+            query = await read_body(request)
         elif kind == "application/x-www-form-urlencoded":
-            form = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+            form = parse_qs(await read_body(request))
             if "update" in form:
                 raise Refused(403, "updates are refused: this endpoint is read-only")
             query, fmt = (form.get("query") or [None])[0], (form.get("format") or [fmt])[0]
@@ -109,4 +128,6 @@ async def read_query(request) -> tuple[str, str | None]:
             raise Refused(415, "POST a form (query=...) or an application/sparql-query body")
     if not query or not str(query).strip():
         raise Refused(400, "no query: give ?query=SELECT ...")
+    if len(query) > MAX_QUERY_BYTES:
+        raise Refused(413, f"the query is over {MAX_QUERY_BYTES // 1024} KB; send a shorter one")
     return str(query), fmt

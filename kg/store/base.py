@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
+from kg.errors import StoreError
 from kg.mapping import document_triples, entity_node
 from kg.ontology import KG, ONTOLOGY_GRAPH, document_iri, ontology_graph
 from kg.resolve.context import document_contexts, stored_context, stored_context_query
@@ -187,8 +188,10 @@ class GraphStore(ABC):
     def remove(self, ref: str) -> list[str]:
         """Drop documents by id, IRI or source path/URL; returns the ids removed. Entities that only
         those documents mentioned go with them (each document's graph holds its own entity triples)."""
+        from kg.query import BAD_IRI
+
         doc_id = document_id(ref)
-        if doc_id and self.contains(doc_id):
+        if doc_id and not BAD_IRI.search(doc_id) and self.contains(doc_id):
             ids = [doc_id]
         else:
             ids = self.sources(ref)

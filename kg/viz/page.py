@@ -6,7 +6,10 @@ put on screen with ``textContent``, so they stay text.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -212,7 +215,32 @@ def page_for(shown, *, title: str, physics: bool, total: int) -> str:
         "total": total,
     }
     extras = Environment(autoescape=True).from_string("{{ data|tojson }}").render(data=data)
-    return html.replace("/*KG_DATA*/null", extras, 1)
+    return with_policy(html.replace("/*KG_DATA*/null", extras, 1))
+
+
+INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
+POLICY_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")[^"]*(">)')
+
+
+def with_policy(html: str) -> str:
+    """Fill in the page's Content-Security-Policy: only the inline scripts and styles the page was
+    built with may run (by their SHA-256), nothing may be fetched, so a string that slipped into
+    the page as markup could still not run or load anything."""
+    hashes = {"script": [], "style": []}
+    for kind, body in INLINE.findall(html):
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        hashes[kind].append(f"'sha256-{digest}'")
+    policy = (
+        f"default-src 'none'; script-src {' '.join(hashes['script'])}; style-src {' '.join(hashes['style'])}; "
+        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return POLICY_META.sub(lambda m: m.group(1) + policy + m.group(2), html, count=1)
+
+
+def content_security_policy(html: str) -> str:
+    """The policy a page carries in its meta tag (a server sends it as a header too)."""
+    found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    return found.group(1) if found else "default-src 'none'"
 
 
 def write_html(graph: Dataset | Graph | Any, path: str | Path, **options) -> Path:

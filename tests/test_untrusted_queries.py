@@ -1,0 +1,149 @@
+"""Queries and names from outside stay data: nothing a user or an article writes becomes SPARQL
+syntax, and no query makes kg fetch anything (a bait server on loopback counts the attempts)."""
+from __future__ import annotations
+
+import threading
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from conftest import EXAMPLES
+from rdflib import Literal
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import QueryError
+from kg.offline import NetworkRefused, offline
+from kg.query import run_query
+
+pytestmark = pytest.mark.model
+HOSTILE_NAMES = ['x" } ; DROP ALL ; {', "a'b\\\"c", "}}} UNION { ?s ?p ?o }", "<http://x/>", "\n\t#comment"]
+
+
+class Bait(BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        Bait.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/turtle")
+        self.end_headers()
+        self.wfile.write(b"<http://x/s> <http://x/p> <http://x/o> .\n")
+
+    do_POST = do_GET
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def bait():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Bait)
+    Bait.hits = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def targets(tmp_path_factory):
+    """The examples as a graph file and as an Oxigraph store."""
+    out = tmp_path_factory.mktemp("q")
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(EXAMPLES), "-o", str(out / "g.trig")]).exit_code == 0
+    assert runner.invoke(app, ["build", str(EXAMPLES), "--store", str(out / "store")]).exit_code == 0
+    return {"--data": str(out / "g.trig"), "--store": str(out / "store")}
+
+
+@pytest.mark.parametrize("where", ["--data", "--store"])
+def test_service_and_remote_from_are_refused_and_nothing_is_fetched(targets, bait, where):
+    queries = {
+        f"SELECT * WHERE {{ SERVICE <{bait}/sparql> {{ ?s ?p ?o }} }}": "SERVICE is refused",
+        f"SELECT * FROM <{bait}/data.ttl> WHERE {{ ?s ?p ?o }}": "kg fetches nothing from elsewhere",
+        f"SELECT * FROM NAMED <{bait}/g.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}": "kg fetches nothing from elsewhere",
+        "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }": "kg fetches nothing from elsewhere",
+        "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }": "INSERT is refused",
+        f"LOAD <{bait}/data.ttl>": "LOAD is refused",
+    }
+    for query, says in queries.items():
+        result = CliRunner().invoke(app, ["query", query, where, targets[where]])
+        assert result.exit_code == 1 and says in result.stderr, (query, result.output)
+    assert Bait.hits == []
+
+
+@pytest.mark.parametrize("where", ["--data", "--store"])
+def test_from_a_graph_the_data_holds_reads_that_graph(targets, where):
+    listed = CliRunner().invoke(app, ["query", "SELECT ?d WHERE { GRAPH ?d { ?d a kg:Document } } ORDER BY ?d",
+                                      where, targets[where], "--format", "csv"])
+    doc = listed.stdout.splitlines()[1]
+    query = f"SELECT ?n WHERE {{ ?d schema:headline ?n }}"
+    result = CliRunner().invoke(app, ["query", query.replace("WHERE", f"FROM <{doc}> WHERE"), where, targets[where],
+                                      "--format", "csv"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2, result.output  # one document's headline
+
+
+def test_the_network_guard_stops_a_fetch_inside_and_only_inside(bait):
+    with offline(), pytest.raises(NetworkRefused, match="kg reads nothing from the network"):
+        urllib.request.urlopen(f"{bait}/inside", timeout=5)
+    assert Bait.hits == []
+    with urllib.request.urlopen(f"{bait}/outside", timeout=5) as answer:  # a program using kg keeps its network
+        assert answer.status == 200
+    assert Bait.hits == ["/outside"]
+
+
+@pytest.mark.parametrize("where", ["--data", "--store"])
+def test_hostile_names_are_bound_as_values_never_spliced_into_the_query(targets, where):
+    from kg.rdfio import load
+    from kg.store import open_store
+
+    query = "SELECT ?e WHERE { ?e rdfs:label ?name }"
+    for name in HOSTILE_NAMES:
+        result = CliRunner().invoke(app, ["query", query, where, targets[where], "--bind", f"name={name}",
+                                          "--format", "csv"])
+        assert result.exit_code == 0 and result.stdout.strip() == "e", (name, result.output)
+    if where == "--data":
+        graph = load(targets[where])
+        assert all(len(list(run_query(graph, query, {"name": Literal(n)}))) == 0 for n in HOSTILE_NAMES)
+    else:
+        with open_store(targets[where], create=False) as store:
+            before = len(store)
+            assert all(len(list(run_query(store, query, {"name": n}))) == 0 for n in HOSTILE_NAMES)
+            assert len(store) == before
+
+
+def test_hostile_refs_to_remove_and_unmerge_change_nothing(targets):
+    from kg.store import open_store
+
+    with open_store(targets["--store"], create=False) as store:
+        before = len(store)
+    for name in HOSTILE_NAMES:
+        removed = CliRunner().invoke(app, ["remove", name, "--store", targets["--store"]])
+        assert removed.exit_code == 1 and "no such document" in removed.stderr
+        unmerged = CliRunner().invoke(app, ["unmerge", name, "--store", targets["--store"]])
+        assert unmerged.exit_code == 1 and unmerged.stderr.count("\n") == 1, unmerged.output
+    with open_store(targets["--store"], create=False) as store:
+        assert len(store) == before
+
+
+def test_an_article_full_of_quotes_and_braces_builds_into_a_store_twice(tmp_path):
+    """Its names become identity keys that the store is asked about: as bound values, not as text."""
+    article = tmp_path / "braces.txt"
+    article.write_text('Acme "Best" {Foods} Ltd sued Globex } UNION { in Oslo.\n\n'
+                       'Acme "Best" {Foods} Ltd said the case was about a DROP ALL of prices.\n', encoding="utf-8")
+    again = tmp_path / "again.txt"
+    again.write_text('A judge told Acme "Best" {Foods} Ltd to pay Globex } UNION { in Oslo.\n', encoding="utf-8")
+    store = tmp_path / "store"
+    result = CliRunner().invoke(app, ["build", str(article), str(again), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    labels = CliRunner().invoke(app, ["query", "SELECT ?l WHERE { ?e rdfs:label ?l }", "--store", str(store),
+                                      "--format", "csv"])
+    assert any(set('{}"') & set(line) for line in labels.stdout.splitlines()[1:]), labels.stdout
+
+
+def test_a_bad_iri_cannot_be_bound():
+    from rdflib import URIRef
+
+    from kg.query import as_term
+
+    with pytest.raises(QueryError):
+        as_term(URIRef("http://x/> } ; DROP ALL ; <http://y/"))
