@@ -43,7 +43,7 @@ def unmerge(
         raise fail("give --store DIR", EXIT_USAGE)
     from kg.store.merges import list_merges
 
-    graph = open_graph(None, store)
+    graph = open_graph(None, store, writable=True)
     try:
         if "://" not in alias:  # a name: the one alias merged under that name
             found = sorted({str(r[1]) for r in list_merges(graph) if str(r[5]) == alias})

@@ -14,15 +14,16 @@ from kg.cli.app import EXIT_USAGE, app, fail, out
 from kg.errors import KGError
 
 
-def open_graph(data: Optional[Path], store: Optional[str]):
-    """The store a read command works on: a graph file (loaded into memory), or a store."""
+def open_graph(data: Optional[Path], store: Optional[str], *, writable: bool = False):
+    """The store a command works on: a graph file (loaded into memory), or a store, opened
+    read-only (so it can be read while a build writes it) unless the command writes."""
     from kg.rdfio import load
     from kg.store import MemoryStore, open_store
 
     if (data is None) == (store is None):
         raise fail("give a graph file or --store DIR (one of them)", EXIT_USAGE)
     try:
-        return MemoryStore(load(data)) if data is not None else open_store(store, create=False)
+        return MemoryStore(load(data)) if data is not None else open_store(store, create=False, read_only=not writable)
     except KGError as exc:
         raise fail(str(exc)) from None
 

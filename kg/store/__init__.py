@@ -10,9 +10,11 @@ from kg.store.memory import MemoryStore
 __all__ = ["GraphStore", "MemoryStore", "StoredDocument", "open_store"]
 
 
-def open_store(location: str | Path, *, create: bool = True) -> GraphStore:
+def open_store(location: str | Path, *, create: bool = True, read_only: bool = False) -> GraphStore:
     """``memory``; ``sparql+http(s)://HOST:PORT/PATH[?update=PATH]`` for a SPARQL server; or a
-    directory for an Oxigraph store on disk (made if ``create``)."""
+    directory for an Oxigraph store on disk (made if ``create``). ``read_only`` opens a store on
+    disk without its write lock, beside a build that may be writing it: the reader sees the store
+    as it was when opened, every document in it whole."""
     if str(location) == "memory":
         store: GraphStore = MemoryStore()
     elif str(location).startswith(("sparql+http://", "sparql+https://")):
@@ -23,6 +25,7 @@ def open_store(location: str | Path, *, create: bool = True) -> GraphStore:
     else:
         from kg.store.oxigraph import OxigraphStore
 
-        store = OxigraphStore(Path(location), create=create)
-        store.ensure_ontology()
+        store = OxigraphStore(Path(location), create=create and not read_only, read_only=read_only)
+        if not read_only:
+            store.ensure_ontology()
     return store

@@ -31,6 +31,7 @@ class OxigraphStore(GraphStore):
         import pyoxigraph
 
         self.location = str(path)
+        self.read_only = read_only
         self._prefixes = {k: str(v) for k, v in PREFIXES.items()}
         path = Path(path)
         if read_only:
@@ -85,8 +86,6 @@ class OxigraphStore(GraphStore):
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
-            try:
+            if not self.read_only:
                 self._store.flush()
-            except OSError:
-                pass  # a read-only store has nothing to flush
             self._store = None
