@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install clean bench-quality bench browser
+.PHONY: demo test install clean bench-quality bench browser soak
 
 # Re-install only when the dependency pins or the package metadata change.
 $(STAMP): pyproject.toml constraints.txt
@@ -64,3 +64,13 @@ bench: $(STAMP) browser
 	$(BIN)/python -m kg.bench queries out/bbc-store
 	$(BIN)/python -m kg.bench viz out/bbc-store
 
+
+# The reliability tests run longer than `make test` runs them: more SIGKILLs at a fresh random seed,
+# more made-up texts through the pipeline, and a longer load test; each prints what it did.
+SOAK_KILLS ?= 100
+SOAK_TEXTS ?= 2000
+SOAK_QUERIES ?= 2000
+soak: $(STAMP) browser
+	KG_CRASH_TRIALS=$(SOAK_KILLS) KG_CRASH_SEED=$$(date +%s) KG_FUZZ_EXAMPLES=$(SOAK_TEXTS) KG_LOAD_QUERIES=$(SOAK_QUERIES) \
+	  $(BIN)/python -m pytest -q -s tests/test_crash_safety.py tests/test_properties.py tests/test_hostile_inputs.py \
+	  tests/test_untrusted_queries.py "tests/test_serve.py::test_twenty_clients_times_two_hundred_queries_answer_without_an_error"

@@ -21,8 +21,9 @@ from kg.ontology import KG
 
 pytestmark = pytest.mark.model
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# The same texts on every `make test` run (a failure is reproducible); fresh ones in `make soak`.
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="KG_FUZZ_EXAMPLES" not in os.environ,
+                database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # Pieces of news prose, so that the made-up texts reach the extractors and not only the tokenizer.
 PROSE = [

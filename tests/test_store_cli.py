@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import httpx
 import pytest
@@ -62,43 +59,6 @@ def test_read_commands_refuse_a_missing_store_and_a_foreign_directory(tmp_path):
     (tmp_path / "photos" / "cat.jpg").write_bytes(b"\xff\xd8")
     result = run("build", EXAMPLES, "--store", tmp_path / "photos")
     assert result.exit_code == 1 and "not a kg store" in result.output
-
-
-def corpus(path: Path, n: int) -> Path:
-    """n short articles of kg's own making, one JSON object a line."""
-    lines = []
-    for i in range(n):
-        text = (f"Officer Dana Reyes{i} of the Harbor{i} Police said on Monday that the pier in Port Alden "
-                f"would reopen. Reyes{i}, a spokeswoman for the Harbor{i} Police, thanked the crews.")
-        lines.append(json.dumps({"id": f"story-{i}", "url": f"https://news.example/{i}", "text": text}))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def test_a_build_killed_mid_way_leaves_a_store_that_opens_and_a_rerun_completes(tmp_path):
-    articles = corpus(tmp_path / "corpus.jsonl", 150)
-    store = tmp_path / "store"
-    command = [sys.executable, "-m", "kg.cli", "build", str(articles), "--store", str(store), "-v"]
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    reported = []
-    for line in proc.stderr:
-        if line.startswith("stored "):
-            reported.append(line.split()[1])
-        if len(reported) == 10:
-            os.kill(proc.pid, signal.SIGKILL)
-            break
-    proc.wait(timeout=60)
-    assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"
-    with open_store(store, create=False) as opened:
-        assert all(opened.contains(doc_id) for doc_id in reported)
-        assert len(opened.documents()) < 150
-    rerun = subprocess.run(command[:-1], capture_output=True, text=True, timeout=300)
-    assert rerun.returncode == 0, rerun.stderr
-    clean = tmp_path / "clean"
-    subprocess.run([*command[:5], "--store", str(clean)], capture_output=True, text=True, timeout=300, check=True)
-    with open_store(store, create=False) as resumed, open_store(clean, create=False) as fresh:
-        assert len(resumed.documents()) == 150
-        assert len(resumed) == len(fresh)  # nothing doubled, nothing lost
 
 
 def test_build_and_query_a_remote_sparql_server(sparql_server):
