@@ -147,3 +147,11 @@ def test_a_bad_iri_cannot_be_bound():
 
     with pytest.raises(QueryError):
         as_term(URIRef("http://x/> } ; DROP ALL ; <http://y/"))
+
+
+def test_terminal_escape_codes_in_answers_are_shown_not_obeyed(targets):
+    query = 'SELECT ?x WHERE { BIND("a\\u001b[2J\\u001b]0;owned\\u0007b" AS ?x) }'
+    table = CliRunner().invoke(app, ["query", query, "--data", targets["--data"]])
+    assert table.exit_code == 0 and "\x1b" not in table.stdout and "\\x1b[2J" in table.stdout
+    csv = CliRunner().invoke(app, ["query", query, "--data", targets["--data"], "--format", "csv"])
+    assert "\x1b[2J" in csv.stdout  # machine formats keep the value exactly

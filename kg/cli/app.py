@@ -19,13 +19,17 @@ err = Console(stderr=True, markup=False)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def printable(text: str) -> str:
+    """``text`` with newlines and other control characters shown escaped: a file name or an article
+    may hold terminal escape codes, which must not reach the terminal as codes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(text))
+
+
 def say(label: str, message: str, colour: str = "red") -> None:
-    """One line on stderr: a coloured ``label:`` and the message as plain text. Newlines and other
-    control characters (a file name may hold terminal escape codes) are shown escaped."""
+    """One line on stderr: a coloured ``label:`` and the message as plain, printable text."""
     from rich.text import Text
 
-    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(message))
-    err.print(Text.assemble((f"{label}:", f"bold {colour}"), " ", shown), highlight=False, soft_wrap=True)
+    err.print(Text.assemble((f"{label}:", f"bold {colour}"), " ", printable(message)), highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from kg.cli.app import EXIT_USAGE, app, fail, out
+from kg.cli.app import EXIT_USAGE, app, fail, out, printable
 from kg.errors import KGError
 
 
@@ -80,7 +80,7 @@ def query(
         return
     table = Table(*header, show_lines=False)
     for row in body:
-        table.add_row(*row)
+        table.add_row(*map(printable, row))  # csv and json keep the strings as they are
     out.print(table)
     out.print(f"{len(body)} row(s)", highlight=False)
 
