@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset
 from rdflib.compare import isomorphic
@@ -57,6 +57,8 @@ def graph_of(text: str) -> Dataset | None:
 
 @FUZZ
 @given(texts)
+@example("“ on Monday he said. ::” Maria Lopez, a spokeswoman for Initech, said")  # found by make soak
+@example("“We will appeal. This ruling is wrong,” said Maria Lopez, a lawyer for Initech.")
 def test_any_text_builds_a_graph_that_reads_back_and_points_into_the_text(text):
     graph = graph_of(text)
     if graph is None:

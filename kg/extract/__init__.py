@@ -59,7 +59,7 @@ def trimmed_sentence(index: int, start: int, text: str) -> Sentence:
 def extract(doc: Doc, document: Document) -> DocumentExtraction:
     """Run every extractor over one parsed document; results are in text order."""
     mentions = MentionIndex(doc)
-    sentences = tuple(trimmed_sentence(i, s.start_char, s.text) for i, s in enumerate(doc.sents))
+    sentences = tuple(trimmed_sentence(i, doc[a].idx, doc[a:b].text) for i, (a, b) in enumerate(mentions.units))
     quotes = quote_claims(doc, mentions, document.id)
     claims = (
         relation_claims(doc, mentions, document.id)

@@ -87,15 +87,39 @@ def reporting_subject(pronoun: Token) -> Token | None:
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute", "confirm", "admit", "acknowledge"}
 
 
+def text_units(doc: Doc) -> list[tuple[int, int]]:
+    """The document's sentences as (first token, end token), with the sentences a quotation runs
+    across joined into one: “We will appeal. This is wrong,” she said. is one unit of provenance,
+    so a quote and the claims inside it lie within the sentence record they point to."""
+    from kg.extract.quotes import find_quote_spans
+
+    bounds = [(sent.start, sent.end) for sent in doc.sents]
+    unit_of = {i: n for n, (first, end) in enumerate(bounds) for i in range(first, end)}
+    joined: set[int] = set()  # n: sentence n and n + 1 are one unit
+    for span in find_quote_spans(doc.text):
+        opening = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
+        closing = doc.char_span(span.end - 1, span.end, alignment_mode="expand")
+        if opening is not None and closing is not None:
+            joined.update(range(unit_of[opening.start], unit_of[closing.start]))
+    units: list[tuple[int, int]] = []
+    for n, (first, end) in enumerate(bounds):
+        if n - 1 in joined:
+            units[-1] = (units[-1][0], end)
+        else:
+            units.append((first, end))
+    return units
+
+
 class MentionIndex:
     """Named mentions of one parsed document, looked up by token."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.units = text_units(doc)
         self.sentence_of = {}
-        for index, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sentence_of[token.i] = index
+        for index, (first, end) in enumerate(self.units):
+            for i in range(first, end):
+                self.sentence_of[i] = index
         self.named: list[Mention] = []  # in text order, as doc.ents are
         self._by_token: dict[int, Mention] = {}
         for ent in doc.ents:
