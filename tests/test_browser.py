@@ -88,6 +88,7 @@ def opened(browser, pages):
 
 
 def screen_position(page, node: str) -> tuple[float, float]:
+    page.evaluate("network.stopSimulation()")  # a node still drifting under physics could move from under the click
     box = page.locator("#mynetwork canvas").bounding_box()
     point = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", node)
     return box["x"] + point["x"], box["y"] + point["y"]
