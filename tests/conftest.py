@@ -5,7 +5,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -89,3 +92,36 @@ def sparql_server(tmp_path_factory):
     yield f"sparql+{base}/query?update=/update", base
     process.terminate()
     process.wait(timeout=20)
+
+
+@dataclass
+class Bait:
+    """A server on loopback that would answer any fetch; ``hits`` lists the paths asked for, so a
+    test that kg fetched nothing checks that it stays empty."""
+
+    url: str = ""
+    hits: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def bait():
+    found = Bait()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802  (http.server's naming)
+            found.hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.end_headers()
+            self.wfile.write(b'{"@context": {"name": "http://schema.org/name"}}')
+
+        do_POST = do_GET
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    found.url = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield found
+    server.shutdown()

@@ -13,9 +13,7 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
@@ -290,46 +288,22 @@ def test_stdin_over_the_size_limit(tmp_path):
     assert not out.exists()
 
 
-class CountingHandler(BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802  (http.server's naming)
-        CountingHandler.requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/ld+json")
-        self.end_headers()
-        self.wfile.write(b'{"@context": {"name": "http://schema.org/name"}}')
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def bait_server():
-    """A server on loopback that would answer a fetch: a request reaching it is a failure."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), CountingHandler)
-    CountingHandler.requests = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-def test_a_remote_jsonld_context_is_never_fetched(tmp_path, bait_server):
-    data = {"@context": f"{bait_server}/context.jsonld", "@id": "http://example.org/x", "name": "X"}
+def test_a_remote_jsonld_context_is_never_fetched(tmp_path, bait):
+    data = {"@context": f"{bait.url}/context.jsonld", "@id": "http://example.org/x", "name": "X"}
     evil = write(tmp_path / "evil.jsonld", json.dumps(data))
     for command in (["query", "SELECT * WHERE { ?s ?p ?o }", "--data", str(evil)], ["stats", str(evil)],
                     ["build", str(write(tmp_path / "good.txt", GOOD)), "--kb", str(evil), "-o", str(tmp_path / "g.trig")]):
         result = CliRunner().invoke(app, command)
         assert result.exit_code in (1, 2), result.output
         assert "kg reads nothing from the network" in result.stderr and str(evil) in result.stderr
-    assert CountingHandler.requests == []
+    assert bait.hits == []
     assert not (tmp_path / "g.trig").exists()
 
 
-def test_an_xml_external_entity_is_never_read(tmp_path, bait_server):
+def test_an_xml_external_entity_is_never_read(tmp_path, bait):
     secret = write(tmp_path / "secret.txt", "TOP-SECRET-VALUE")
     evil = write(tmp_path / "kb.rdf", f"""<?xml version="1.0"?>
-<!DOCTYPE rdf:RDF [<!ENTITY file SYSTEM "file://{secret}"> <!ENTITY web SYSTEM "{bait_server}/entity">]>
+<!DOCTYPE rdf:RDF [<!ENTITY file SYSTEM "file://{secret}"> <!ENTITY web SYSTEM "{bait.url}/entity">]>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">
   <rdf:Description rdf:about="http://example.org/acme"><rdfs:label>Acme Foods&file;&web;</rdfs:label></rdf:Description>
 </rdf:RDF>""")
@@ -338,5 +312,5 @@ def test_an_xml_external_entity_is_never_read(tmp_path, bait_server):
     assert "TOP-SECRET-VALUE" not in result.output
     if out.exists():
         assert "TOP-SECRET-VALUE" not in out.read_text(encoding="utf-8")
-    assert CountingHandler.requests == []
+    assert bait.hits == []
     assert result.exit_code in (0, 2) and (result.exit_code == 0 or str(evil) in result.stderr)

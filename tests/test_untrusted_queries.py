@@ -2,9 +2,7 @@
 syntax, and no query makes kg fetch anything (a bait server on loopback counts the attempts)."""
 from __future__ import annotations
 
-import threading
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import EXAMPLES
@@ -20,31 +18,6 @@ pytestmark = pytest.mark.model
 HOSTILE_NAMES = ['x" } ; DROP ALL ; {', "a'b\\\"c", "}}} UNION { ?s ?p ?o }", "<http://x/>", "\n\t#comment"]
 
 
-class Bait(BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802
-        Bait.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/turtle")
-        self.end_headers()
-        self.wfile.write(b"<http://x/s> <http://x/p> <http://x/o> .\n")
-
-    do_POST = do_GET
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def bait():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Bait)
-    Bait.hits = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 @pytest.fixture(scope="module")
 def targets(tmp_path_factory):
     """The examples as a graph file and as an Oxigraph store."""
@@ -58,17 +31,17 @@ def targets(tmp_path_factory):
 @pytest.mark.parametrize("where", ["--data", "--store"])
 def test_service_and_remote_from_are_refused_and_nothing_is_fetched(targets, bait, where):
     queries = {
-        f"SELECT * WHERE {{ SERVICE <{bait}/sparql> {{ ?s ?p ?o }} }}": "SERVICE is refused",
-        f"SELECT * FROM <{bait}/data.ttl> WHERE {{ ?s ?p ?o }}": "kg fetches nothing from elsewhere",
-        f"SELECT * FROM NAMED <{bait}/g.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}": "kg fetches nothing from elsewhere",
+        f"SELECT * WHERE {{ SERVICE <{bait.url}/sparql> {{ ?s ?p ?o }} }}": "SERVICE is refused",
+        f"SELECT * FROM <{bait.url}/data.ttl> WHERE {{ ?s ?p ?o }}": "kg fetches nothing from elsewhere",
+        f"SELECT * FROM NAMED <{bait.url}/g.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}": "kg fetches nothing from elsewhere",
         "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }": "kg fetches nothing from elsewhere",
         "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }": "INSERT is refused",
-        f"LOAD <{bait}/data.ttl>": "LOAD is refused",
+        f"LOAD <{bait.url}/data.ttl>": "LOAD is refused",
     }
     for query, says in queries.items():
         result = CliRunner().invoke(app, ["query", query, where, targets[where]])
         assert result.exit_code == 1 and says in result.stderr, (query, result.output)
-    assert Bait.hits == []
+    assert bait.hits == []
 
 
 @pytest.mark.parametrize("where", ["--data", "--store"])
@@ -84,11 +57,11 @@ def test_from_a_graph_the_data_holds_reads_that_graph(targets, where):
 
 def test_the_network_guard_stops_a_fetch_inside_and_only_inside(bait):
     with offline(), pytest.raises(NetworkRefused, match="kg reads nothing from the network"):
-        urllib.request.urlopen(f"{bait}/inside", timeout=5)
-    assert Bait.hits == []
-    with urllib.request.urlopen(f"{bait}/outside", timeout=5) as answer:  # a program using kg keeps its network
+        urllib.request.urlopen(f"{bait.url}/inside", timeout=5)
+    assert bait.hits == []
+    with urllib.request.urlopen(f"{bait.url}/outside", timeout=5) as answer:  # a program using kg keeps its network
         assert answer.status == 200
-    assert Bait.hits == ["/outside"]
+    assert bait.hits == ["/outside"]
 
 
 @pytest.mark.parametrize("where", ["--data", "--store"])

@@ -87,16 +87,15 @@ def reporting_subject(pronoun: Token) -> Token | None:
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute", "confirm", "admit", "acknowledge"}
 
 
-def text_units(doc: Doc) -> list[tuple[int, int]]:
-    """The document's sentences as (first token, end token), with the sentences a quotation runs
-    across joined into one: “We will appeal. This is wrong,” she said. is one unit of provenance,
-    so a quote and the claims inside it lie within the sentence record they point to."""
-    from kg.extract.quotes import find_quote_spans
-
+def text_units(doc: Doc, quotations: list) -> list[tuple[int, int]]:
+    """The document's sentences as (first token, end token), with the sentences one of the
+    ``quotations`` (kg.extract.quotes.QuoteSpan) runs across joined into one: “We will appeal. This
+    is wrong,” she said. is one unit of provenance, so a quote and the claims inside it lie within
+    the sentence record they point to."""
     bounds = [(sent.start, sent.end) for sent in doc.sents]
     unit_of = {i: n for n, (first, end) in enumerate(bounds) for i in range(first, end)}
     joined: set[int] = set()  # n: sentence n and n + 1 are one unit
-    for span in find_quote_spans(doc.text):
+    for span in quotations:
         opening = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
         closing = doc.char_span(span.end - 1, span.end, alignment_mode="expand")
         if opening is not None and closing is not None:
@@ -115,7 +114,10 @@ class MentionIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.units = text_units(doc)
+        from kg.extract.quotes import find_quote_spans
+
+        self.quotations = find_quote_spans(doc.text)  # read again by kg.extract.quotes
+        self.units = text_units(doc, self.quotations)
         self.sentence_of = {}
         for index, (first, end) in enumerate(self.units):
             for i in range(first, end):

@@ -132,7 +132,7 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
 def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     text = doc.text  # built from the tokens on every access: once per document
-    for span in find_quote_spans(text):
+    for span in mentions.quotations:
         cue = cue_for(doc, span)
         if cue is None:
             continue

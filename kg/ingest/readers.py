@@ -33,6 +33,7 @@ BINARY_SIGNATURES = {
 EMPTY_AFTER_CLEANING = (
     "has no article text left after removing boilerplate (kg keeps paragraphs that end like sentences)"
 )
+META_FIELDS = ("id", "url", "author", "publisher")  # the JSONL fields kept as document metadata
 OVER_SIZE = "kg reads one article file (or JSONL line) of up to {limit:g} MB (KG_MAX_FILE_MB)"
 
 
@@ -145,8 +146,6 @@ def jsonl_record(line: str, source: str, number: int) -> Iterator[Document | Ing
     doc_source = meta.get("url") or f"{source}#{number}"
     yield make_document(record["text"], source=doc_source, title=title, published=date, meta=meta)
 
-
-META_FIELDS = ("id", "url", "author", "publisher")
 
 
 def read_lines(handle, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -277,9 +276,9 @@ def read_items(paths: Iterable[str | Path], settings: Settings) -> Iterator[Docu
                 yield IngestError(str(item), f"cannot be read ({exc.strerror}); check its permissions")
         else:
             try:
-                if item.stat().st_size > settings.max_bytes:
-                    size = item.stat().st_size / 1024 / 1024
-                    yield IngestError(str(item), f"is {size:.1f} MB; " + OVER_SIZE.format(limit=settings.max_file_mb)
+                size = item.stat().st_size
+                if size > settings.max_bytes:
+                    yield IngestError(str(item), f"is {size / 1024 / 1024:.1f} MB; " + OVER_SIZE.format(limit=settings.max_file_mb)
                                       + ". Split it, or give many articles as JSONL, one per line")  # fmt: skip
                     continue
                 data = item.read_bytes()
