@@ -118,12 +118,15 @@ def test_queries_beside_a_running_build_see_whole_documents(clean, tmp_path):
     counts = {g[len("<https://example.org/kg/doc/"):-1]: len(t) for g, t in clean.items() if "/doc/" in g}
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(kg:))) } GROUP BY ?g"
     query = query.replace("STR(kg:)", '"https://example.org/kg/doc/"')
-    snapshots = []
+    snapshots, retries = [], 0
     while process.poll() is None or not snapshots:
         if not (store / "kg-store.txt").exists():
             time.sleep(0.05)
             continue
         result = CliRunner().invoke(app, ["query", query, "--store", str(store), "--format", "csv"])
+        if result.exit_code == 1 and "run the query again" in result.stderr:
+            retries += 1  # the writer compacted a file away mid-read: said so in one line, never half an answer
+            continue
         assert result.exit_code == 0, result.output
         seen = dict(line.rsplit(",", 1) for line in result.stdout.splitlines()[1:])
         for graph, n in seen.items():
@@ -132,4 +135,4 @@ def test_queries_beside_a_running_build_see_whole_documents(clean, tmp_path):
     process.communicate(timeout=600)
     assert process.returncode == 0
     assert snapshots == sorted(snapshots) and len(snapshots) > 1
-    print(f"\n{len(snapshots)} snapshots while building: {snapshots[:3]} ... {snapshots[-3:]} graphs")
+    print(f"\n{len(snapshots)} snapshots while building: {snapshots[:3]} ... {snapshots[-3:]} graphs; {retries} retries")

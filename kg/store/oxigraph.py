@@ -10,6 +10,7 @@ document whose write had returned. One process may have a store open at a time.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -22,6 +23,20 @@ from kg.store.base import COUNT_TRIPLES, GraphStore, drop_update
 from kg.store.terms import as_result, to_quads, with_values
 
 MARKER = "kg-store.txt"  # tells a kg store from any other directory
+
+
+def open_read_only(path: Path, attempts: int = 20):
+    """A read-only view of the store as it is now. A build writing it may replace the file that
+    says which files are current just as the view opens; that is tried again, briefly."""
+    import pyoxigraph
+
+    for attempt in range(attempts):
+        try:
+            return pyoxigraph.Store.read_only(str(path))
+        except (OSError, RuntimeError) as exc:
+            if attempt == attempts - 1:
+                raise StoreError(f"{path}: cannot open the store to read it ({str(exc)[:200]})") from None
+            time.sleep(0.05)
 
 
 class OxigraphStore(GraphStore):
@@ -37,7 +52,7 @@ class OxigraphStore(GraphStore):
         if read_only:
             if not (path / MARKER).is_file():
                 raise StoreError(f"{path}: no such store; build one with `kg build INPUT --store {path}`")
-            self._store = pyoxigraph.Store.read_only(str(path))
+            self._store = open_read_only(path)
             return
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store directory; give a directory for --store")
@@ -62,6 +77,12 @@ class OxigraphStore(GraphStore):
                 with_values(query, dict(bindings or {})), prefixes=self._prefixes
             )
             return as_result(answer, None if max_rows is None else max_rows + 1)
+        except (OSError, RuntimeError) as exc:
+            if not self.read_only:
+                raise
+            # A build compacted away a file this reader had not opened yet: the store moved on.
+            raise StoreError(f"{self.location}: the store changed while it was read (a build is writing it); "
+                             f"run the query again ({str(exc)[:120]})") from None  # fmt: skip
         except SyntaxError as exc:
             raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from exc
 
