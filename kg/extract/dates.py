@@ -174,10 +174,12 @@ def ago(text: str, anchor: date) -> Interval | None:
 
 def governing_verb(span: Span) -> Token:
     """The verb a date phrase hangs from ("charged ... on Monday" -> charged)."""
-    token = span.root
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
-        token = token.head
-    return token
+    # ``token.ancestors`` ends at the root; a loop on ``token.head is token`` never would, because
+    # spaCy makes a new Token object on every ``.head``.
+    root = span.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), root.sent.root)
 
 
 def time_mentions(doc: Doc, anchor: date | None, sentence_of: dict[int, int]) -> list[TimeMention]:

@@ -205,13 +205,18 @@ class MentionIndex:
     @staticmethod
     def _modifies(token: Token, head: Token) -> bool:
         """True for adjectives, compounds and hyphen parts inside the noun phrase of ``head``."""
-        node = token
-        while node != head:
+        path = [token]
+        for ancestor in token.ancestors:  # bounded: ends at the root even if ``head`` is not above
+            if ancestor == head:
+                break
+            path.append(ancestor)
+        else:
+            return token == head
+        for node in path:
             hyphen = node.dep_ == "punct" and node.text == "-"
             inner_number = node.dep_ == "nummod" and node.head != head  # "17-year-old", not "22 refugees"
             if node.dep_ not in NP_MODIFIERS and not hyphen and not inner_number:
                 return False
-            node = node.head
         return True
 
 
