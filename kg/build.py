@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import heapq
 import logging
+import time
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from rdflib import Dataset
 
+from kg.budget import DocumentTimeout, time_budget
 from kg.config import Settings
-from kg.errors import IngestError
+from kg.errors import ConfigError, IngestError
 from kg.extract import extract
 from kg.ingest import read_sources
 from kg.mapping import new_dataset
-from kg.nlp import parse
+from kg.nlp import load_pipeline, parse_document
 from kg.resolve import link_entities, resolve_document
 from kg.store import GraphStore, MemoryStore
 from kg.types import Document, Extraction
@@ -37,20 +41,57 @@ def documents(sources: Iterable[str | Path], settings: Settings, on_error: Error
             yield item
 
 
+WARM_UP = "Anna Berg, a spokeswoman for the Lund city council in Sweden, said on Monday: \"We will vote.\""
+
+
+@lru_cache(maxsize=4)
+def warm_up(settings: Settings) -> None:
+    """Load the pipeline, lexicons and gazetteer once per process, outside any document's budget."""
+    load_pipeline(settings.model)
+    from kg.ingest import make_document
+
+    extract_document(make_document(WARM_UP, source="<warm-up>"), replace(settings, doc_timeout=0))
+
+
+def extract_document(document: Document, settings: Settings) -> Extraction:
+    """Parse one document and extract what it says, within its time budget (``DocumentTimeout`` past it)."""
+    if settings.doc_timeout:
+        warm_up(settings)
+    started = time.monotonic()
+    with time_budget(settings.doc_timeout):
+        parsed = parse_document(document, settings.model)
+        extraction = link_entities(resolve_document(extract(parsed, document)), settings.kb)
+    return replace(extraction, seconds=time.monotonic() - started)
+
+
+def extract_or_report(document: Document, settings: Settings) -> Extraction | IngestError:
+    """The extraction of ``document``, or the error that names it: a document over its time budget,
+    or one that meets a bug, must not stop a corpus build."""
+    try:
+        return extract_document(document, settings)
+    except DocumentTimeout as exc:
+        return IngestError(document.source, str(exc))
+    except ConfigError:
+        raise  # a setting or the model, not this document: every document would fail the same way
+    except Exception as exc:
+        return IngestError(document.source, f"extraction failed ({exc.__class__.__name__}: {exc}); please report it")
+
+
 def extractions(
     docs: Iterable[Document], settings: Settings | None = None, on_error: ErrorHandler | None = None
 ) -> Iterator[Extraction]:
-    """Parse and extract documents that are already read. With ``on_error``, a document whose
-    extraction fails is reported there and the others go on."""
+    """Parse and extract documents that are already read, in this process. With ``on_error``, a
+    document that fails or runs past its time budget is reported there and the others go on."""
     settings = settings or Settings()
-    for document, parsed in parse(docs, settings):
-        try:
-            yield link_entities(resolve_document(extract(parsed, document)), settings.kb)
-        except Exception as exc:  # a bug met on one article must not stop a corpus build
-            if on_error is None:
-                raise
-            problem = f"extraction failed ({exc.__class__.__name__}: {exc}); please report it"
-            on_error(IngestError(document.source, problem))
+    for document in docs:
+        if on_error is None:
+            yield extract_document(document, settings)
+            continue
+        found = extract_or_report(document, settings)
+        if isinstance(found, IngestError):
+            on_error(found)
+        else:
+            yield found
 
 
 @dataclass
@@ -62,6 +103,17 @@ class BuildReport:
     replaced: list[str] = field(default_factory=list)
     claims: int = 0
     quotes: int = 0
+    slowest: list[tuple[float, str]] = field(default_factory=list)  # (seconds, source), slowest first
+
+    SLOWEST_KEPT = 10
+
+    def count(self, extraction: Extraction) -> None:
+        self.stored += 1
+        self.claims += len(extraction.claims)
+        self.quotes += len(extraction.quotes)
+        self.slowest = heapq.nlargest(
+            self.SLOWEST_KEPT, [*self.slowest, (extraction.seconds, extraction.document.source)]
+        )
 
 
 def build_into(
@@ -107,9 +159,7 @@ def build_into(
         found = extractions(new_documents(), settings, report_error)
     for extraction in found:
         report.replaced += store.put(extraction)
-        report.stored += 1
-        report.claims += len(extraction.claims)
-        report.quotes += len(extraction.quotes)
+        report.count(extraction)
         if on_document is not None:
             on_document(extraction)
     return report

@@ -1,5 +1,5 @@
 """Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE, KG_WORKERS,
-KG_MAX_FILE_MB, KG_MAX_CHARS, ...)."""
+KG_MAX_FILE_MB, KG_MAX_CHARS, KG_DOC_TIMEOUT, ...)."""
 
 from __future__ import annotations
 
@@ -40,8 +40,14 @@ class Settings:
     dask: str | None = field(default_factory=lambda: os.environ.get("KG_DASK") or None)
     # A user's knowledge base (CSV name,iri[,class] or RDF) whose IRIs entities are linked to.
     kb: str | None = field(default_factory=lambda: os.environ.get("KG_KB") or None)
+    # Wall time one document may take to parse and extract; past it the document is reported and
+    # skipped (a worker process that does not answer is killed and replaced).
+    doc_timeout: float = field(default_factory=lambda: env_number("KG_DOC_TIMEOUT", "120", float))
     # Publication date (ISO) for documents that carry none; relative dates are read against it.
     date: str | None = None
+    # Read files through symbolic links that lead out of an input directory (off: such a link is
+    # skipped with a warning, so a directory cannot make kg read elsewhere on the machine).
+    follow_links: bool = False
     # Text that is not valid UTF-8 is decoded with this codec, and the user is told.
     fallback_encoding: str = "cp1252"
     # Limits that keep memory bounded whatever the input: an article file (or one JSONL line) larger

@@ -23,6 +23,9 @@ class IngestError(KGError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):  # so it crosses to and from worker processes whole
+        return (self.__class__, (self.source, self.problem))
+
 
 class StoreError(KGError):
     """A graph could not be read or written."""

@@ -1,79 +1,224 @@
-"""Extraction in worker processes: each loads the spaCy pipeline once and turns batches of
-documents into extractions; the calling process keeps reading input and writing the store.
+"""Extraction in supervised worker processes: each loads the spaCy pipeline once and turns one
+document at a time into an extraction; the calling process keeps reading input and writing the store.
+
+Each worker keeps its own time budget per document (kg/budget.py) and answers with an error when
+a document runs past it. The supervisor here is the backstop for what a process cannot do for
+itself: a worker that gives no answer within the budget and a grace period (stuck in compiled
+code, or stopped) is killed, and one that dies (a crash inside spaCy, the kernel's OOM killer) is
+noticed; either way the document it was on is reported, the documents queued behind it go to
+other workers, a new worker takes its place, and the build goes on.
 
 Only plain data crosses between processes (documents in, extractions and errors out), never a
-spaCy Doc. At most two batches per worker are in flight, so memory stays bounded on any corpus.
+spaCy Doc. A bounded number of documents is in flight, so memory stays bounded on any corpus, and
+extractions come out in input order, so a build gives the same graph however many workers.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import signal
+import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
-from itertools import islice
-from typing import Any, Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Callable, Iterable, Iterator
 
 from kg.config import Settings
-from kg.errors import IngestError
+from kg.errors import ConfigError, IngestError
 from kg.types import Document, Extraction
 
+log = logging.getLogger("kg")
 
-def _load(model: str) -> None:
-    from kg.nlp import load_pipeline
-
-    load_pipeline(model)  # once per worker, before its first batch
-
-
-def extract_batch(batch: list[Document], settings: Settings) -> list[Extraction | IngestError]:
-    from kg.build import extractions
-
-    found: list[Extraction | IngestError] = []
-    found.extend(extractions(batch, settings, on_error=found.append))
-    return found
+STARTUP_SECONDS = 300.0  # importing spaCy and loading the model, on a busy machine
+QUEUED_PER_WORKER = 2  # a second document waits in the pipe, so a worker is never idle between two
+IN_FLIGHT_PER_WORKER = 6  # finished extractions may wait for an earlier, slower one: this many per worker
 
 
-def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while batch := list(islice(iterator, size)):
-        yield batch
+def grace_seconds(budget: float) -> float:
+    """How long past the budget a worker may take to answer before it is taken for stuck."""
+    return 5.0 + 0.25 * budget
+
+
+def serve_documents(connection: Connection, settings: Settings) -> None:
+    """Worker main loop: a Document in, an Extraction or an IngestError out."""
+    from kg.build import extract_or_report, warm_up
+
+    try:
+        warm_up(settings)
+        connection.send("ready")
+        while True:
+            try:
+                document = connection.recv()
+            except EOFError:
+                return
+            connection.send(extract_or_report(document, settings))
+    except ConfigError as exc:
+        connection.send(("fatal", str(exc)))
+
+
+@dataclass
+class Job:
+    number: int
+    document: Document
+
+
+class Worker:
+    """One extraction process and the documents sent to it, oldest (the one it is on) first."""
+
+    def __init__(self, settings: Settings) -> None:
+        context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited threads or locks
+        self.settings = settings
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=serve_documents, args=(child, settings), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.jobs: deque[Job] = deque()
+        self.since = time.monotonic()  # when it started, or when it began its current document
+
+    def give(self, job: Job) -> bool:
+        """Send it a document; False if the process is gone."""
+        try:
+            self.connection.send(job.document)
+        except OSError:
+            return False
+        if not self.jobs:
+            self.since = time.monotonic()
+        self.jobs.append(job)
+        return True
+
+    def finished(self) -> Job:
+        self.since = time.monotonic()  # the next queued document starts now
+        return self.jobs.popleft()
+
+    def due(self, limit: float | None) -> float | None:
+        """When it must have answered: its start-up, or its current document's budget and grace."""
+        if not self.ready:
+            return self.since + STARTUP_SECONDS
+        if self.jobs and limit is not None:
+            return self.since + limit
+        return None
+
+    def stop(self) -> str:
+        """Kill the process; say how it ended."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+        return ended(self.process.exitcode)
+
+
+def ended(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+class Supervisor:
+    """Hands documents to workers, collects their answers in input order, replaces failed workers."""
+
+    def __init__(self, documents: Iterable[Document], settings: Settings) -> None:
+        budget = settings.doc_timeout
+        self.limit = budget + grace_seconds(budget) if budget and budget > 0 else None
+        self.settings = settings
+        self.workers = [self.start() for _ in range(settings.workers)]
+        self.incoming = iter(documents)
+        self.retry: deque[Job] = deque()  # documents queued behind a failed worker's, to hand out again
+        self.done: dict[int, Extraction | IngestError] = {}
+        self.given = self.emitted = 0
+        self.exhausted = False
+
+    def start(self) -> Worker:
+        worker = Worker(self.settings)
+        log.info("extraction worker %d started", worker.process.pid)
+        return worker
+
+    def run(self) -> Iterator[Extraction | IngestError]:
+        try:
+            while True:
+                self.hand_out()
+                while self.emitted in self.done:
+                    yield self.done.pop(self.emitted)
+                    self.emitted += 1
+                if self.exhausted and not self.retry and self.emitted == self.given:
+                    return
+                dues = [due for w in self.workers if (due := w.due(self.limit)) is not None]
+                timeout = max(min(dues) - time.monotonic(), 0.0) if dues else None
+                ready = wait([w.connection for w in self.workers], timeout=timeout)
+                for index, worker in enumerate(self.workers):
+                    if worker.connection in ready:
+                        self.receive(index)
+                    elif (due := worker.due(self.limit)) is not None and time.monotonic() > due:
+                        self.replace(index, "gave no answer")
+        finally:
+            for worker in self.workers:
+                worker.stop()
+
+    def next_job(self) -> Job | None:
+        if self.retry:
+            return self.retry.popleft()
+        if self.exhausted or self.given - self.emitted >= IN_FLIGHT_PER_WORKER * len(self.workers):
+            return None
+        document = next(self.incoming, None)
+        if document is None:
+            self.exhausted = True
+            return None
+        self.given += 1
+        return Job(self.given - 1, document)
+
+    def hand_out(self) -> None:
+        for worker in sorted(self.workers, key=lambda w: len(w.jobs)):  # the idle ones first
+            while worker.ready and len(worker.jobs) < QUEUED_PER_WORKER and (job := self.next_job()) is not None:
+                if not worker.give(job):
+                    self.retry.appendleft(job)  # it died before taking it; wait() reports the death
+                    break
+
+    def receive(self, index: int) -> None:
+        worker = self.workers[index]
+        try:
+            message = worker.connection.recv()
+        except (EOFError, OSError):
+            self.replace(index, "died")
+            return
+        if message == "ready":
+            worker.ready = True
+            worker.since = time.monotonic()
+            log.info("extraction worker %d ready", worker.process.pid)
+        elif isinstance(message, tuple) and message[0] == "fatal":
+            raise ConfigError(message[1])  # the model or a setting: no document can be built
+        elif worker.jobs:
+            self.done[worker.finished().number] = message
+
+    def replace(self, index: int, what: str) -> None:
+        worker = self.workers[index]
+        how = worker.stop()
+        if not worker.ready:
+            raise ConfigError(f"an extraction worker {what} while starting ({how}); run with --workers 1 to see why")
+        if worker.jobs:
+            job = worker.jobs.popleft()
+            self.retry.extendleft(reversed(worker.jobs))
+            if what == "died":
+                problem = f"the worker process extracting it died ({how}); skipped. Please report this document"
+            else:
+                problem = (
+                    f"no answer from its worker process within {self.limit:g} s; the worker was killed and"
+                    " replaced (raise --doc-timeout)"
+                )
+            self.done[job.number] = IngestError(job.document.source, problem)
+        self.workers[index] = self.start()
+        log.info("extraction worker %d %s (%s); replaced by %d", worker.process.pid, what, how, self.workers[index].process.pid)
 
 
 def parallel_extractions(
     documents: Iterable[Document], settings: Settings, on_error: Callable[[IngestError], None]
 ) -> Iterator[Extraction]:
-    """Extractions of ``documents`` from ``settings.workers`` processes, in input order."""
-    context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited threads or locks
-    with ProcessPoolExecutor(
-        settings.workers, mp_context=context, initializer=_load, initargs=(settings.model,)
-    ) as pool:
-        submit = partial(pool.submit, extract_batch, settings=settings)
-        yield from in_order(submit, documents, settings.batch_size, 2 * settings.workers, on_error)
-
-
-def in_order(
-    submit: Callable[[list[Document]], Any],
-    documents: Iterable[Document],
-    batch_size: int,
-    in_flight: int,
-    on_error: Callable[[IngestError], None],
-) -> Iterator[Extraction]:
-    """Submit batches (``submit`` returns a future), keep at most ``in_flight`` of them running, and
-    yield their extractions in input order; errors go to ``on_error``."""
-    pending: deque = deque()
-    for batch in batches(documents, batch_size):
-        pending.append(submit(batch))
-        while len(pending) >= in_flight:
-            yield from split_errors(pending.popleft().result(), on_error)
-    while pending:
-        yield from split_errors(pending.popleft().result(), on_error)
-
-
-def split_errors(
-    items: list[Extraction | IngestError], on_error: Callable[[IngestError], None]
-) -> Iterator[Extraction]:
-    for item in items:
-        if isinstance(item, IngestError):
-            on_error(item)
+    """Extractions of ``documents`` from ``settings.workers`` supervised processes, in input order."""
+    for found in Supervisor(documents, settings).run():
+        if isinstance(found, IngestError):
+            on_error(found)
         else:
-            yield item
+            yield found

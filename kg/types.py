@@ -119,6 +119,7 @@ class DocumentExtraction:
     claims: tuple[RawClaim, ...]
     quotes: tuple[RawQuote, ...]
     times: tuple[TimeMention, ...] = ()
+    seconds: float = field(default=0.0, compare=False)  # wall time spent parsing and extracting it
 
 
 @dataclass(frozen=True)
@@ -167,3 +168,4 @@ class Extraction:
     claims: tuple[Claim, ...]
     quotes: tuple[Quote, ...]
     times: tuple[TimeMention, ...] = ()
+    seconds: float = field(default=0.0, compare=False)  # wall time spent parsing and extracting it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 from pathlib import Path
 from typing import Optional
@@ -76,10 +77,27 @@ def open_target(output: Optional[Path], store: Optional[str]):
         raise fail(str(exc), EXIT_USAGE if output is not None else EXIT_FAILED) from None
 
 
+class SayHandler(logging.Handler):
+    """Log records from kg's workers, printed the way the CLI prints everything else."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(record.getMessage(), highlight=False, soft_wrap=True)
+
+
+def show_worker_events() -> None:
+    """With -v, say when extraction workers start, and when one is killed or replaced."""
+    logger = logging.getLogger("kg")
+    if not any(isinstance(h, SayHandler) for h in logger.handlers):
+        logger.addHandler(SayHandler())
+    logger.setLevel(logging.INFO)
+
+
 def write_errors(path: Path, problems: list[IngestError]) -> None:
     from kg.atomic import write_atomic
 
-    lines = [json.dumps({"input": p.source, "error": p.problem}, ensure_ascii=False) for p in problems]
+    """The inputs that failed (not those only warned about), one JSON object a line."""
+    failed = [p for p in problems if not isinstance(p, IngestWarning)]
+    lines = [json.dumps({"input": p.source, "error": p.problem}, ensure_ascii=False) for p in failed]
     write_atomic(path, ("\n".join(lines) + "\n" if lines else "").encode("utf-8"))
 
 
@@ -99,8 +117,14 @@ def build(
     kb: Optional[Path] = typer.Option(
         None, "--kb", help="Your knowledge base: CSV (name,iri[,class]) or RDF; matching entities get owl:sameAs its IRIs."
     ),
+    doc_timeout: Optional[float] = typer.Option(
+        None, "--doc-timeout", help="Seconds one document may take (default 120, KG_DOC_TIMEOUT); past it, it is reported and skipped."
+    ),
     published: Optional[str] = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none; 'last week' is read against it."
+    ),
+    follow_links: bool = typer.Option(
+        False, "--follow-links", help="Read through symbolic links that lead out of an input directory (skipped, with a warning, by default)."
     ),
 ) -> None:
     """Build the knowledge graph of INPUTS into a graph file (-o) or a persistent store (--store).
@@ -128,8 +152,16 @@ def build(
             knowledge_base(str(kb))  # read (and checked) before any article is
         except KGError as exc:
             raise fail(str(exc), EXIT_USAGE) from None
-    settings = replace(Settings(), workers=workers, dask=dask, date=iso_date(published), kb=str(kb) if kb else None)
+    if doc_timeout is not None and not doc_timeout > 0:
+        raise fail("--doc-timeout must be a positive number of seconds", EXIT_USAGE)
+    settings = replace(
+        Settings(), workers=workers, dask=dask, date=iso_date(published), kb=str(kb) if kb else None, follow_links=follow_links
+    )
+    if doc_timeout is not None:
+        settings = replace(settings, doc_timeout=doc_timeout)
 
+    if verbose:
+        show_worker_events()
     target = open_target(output, store)
     problems: list[IngestError] = []
     words = 0
@@ -168,6 +200,8 @@ def build(
             )
         if output is not None:
             if not summary.stored:
+                if errors is not None:
+                    write_errors(errors, problems)
                 raise fail("no document could be read; nothing written")
             write_graph(target.dataset(), output)
     except KGError as exc:
@@ -175,10 +209,16 @@ def build(
     except OSError as exc:
         raise fail(f"{output or target.location}: cannot be written ({exc})") from None
     finally:
-        target.close()
+        try:
+            target.close()
+            closing = None
+        except KGError as exc:  # after an error already said (a full disk), the same again would be a traceback
+            closing = exc
+    if closing is not None:
+        raise fail(str(closing)) from None
     failed = [p for p in problems if not isinstance(p, IngestWarning)]
     if errors is not None:
-        write_errors(errors, failed)
+        write_errors(errors, problems)
     seconds = time.monotonic() - started
     parts = [f"{summary.stored} document(s) built"]
     if summary.skipped:
@@ -192,6 +232,9 @@ def build(
         highlight=False,
         soft_wrap=True,
     )
+    if verbose and summary.slowest:
+        slowest = ", ".join(f"{source} {seconds:.1f} s" for seconds, source in summary.slowest[:5])
+        err.print(f"slowest: {slowest}", highlight=False, soft_wrap=True)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 

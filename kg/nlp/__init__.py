@@ -1,5 +1,5 @@
-"""Load the spaCy pipeline once and parse documents in batches."""
+"""Load the spaCy pipeline once and parse documents."""
 
-from kg.nlp.pipeline import load_pipeline, parse
+from kg.nlp.pipeline import load_pipeline, parse_document
 
-__all__ = ["load_pipeline", "parse"]
+__all__ = ["load_pipeline", "parse_document"]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
 
-from kg.config import MODEL_INSTALL_HINT, Settings
+from kg.config import MODEL_INSTALL_HINT
 from kg.errors import ModelNotInstalled
 from kg.types import Document
 
@@ -63,23 +62,12 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     return found + [text] if text or not found else found
 
 
-def parse(documents: Iterable[Document], settings: Settings | None = None) -> Iterator[tuple[Document, object]]:
-    """Yield (document, spaCy Doc) pairs, parsing in batches."""
+def parse_document(document: Document, model: str):
+    """The spaCy Doc of one document (parsed in pieces if it is long). One document at a time, so
+    that its time budget is its own: batching documents measured no faster on this pipeline."""
     from spacy.tokens import Doc
 
-    settings = settings or Settings()
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(model)
     nlp.max_length = max(nlp.max_length, PIECE_CHARS * 2)
-    parts: list[Doc] = []
-
-    def texts() -> Iterator[tuple[str, tuple[Document, bool]]]:
-        for document in documents:
-            cut = pieces(document.text)
-            for i, piece in enumerate(cut):
-                yield piece, (document, i == len(cut) - 1)
-
-    for spacy_doc, (document, last) in nlp.pipe(texts(), as_tuples=True, batch_size=settings.batch_size):
-        parts.append(spacy_doc)
-        if last:
-            yield document, parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
+    parts = list(nlp.pipe(pieces(document.text)))
+    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
