@@ -41,16 +41,15 @@ def run_query(graph: Dataset | Graph | Any, query: str, bindings: Mapping[str, A
 
     ``graph`` is an rdflib graph or dataset, or a kg store (kg.store), which runs the query itself."""
     from kg.offline import offline, refused_fetch
-    from kg.query.safety import check_graphs, check_read_only
+    from kg.query.safety import check_query, recursion_room
 
     bindings = {name: as_term(value) for name, value in (bindings or {}).items()}
-    check_read_only(query)
     if callable(getattr(graph, "sparql", None)):
-        check_graphs(query, graph.has_graph)
+        check_query(query, graph.has_graph)
         return graph.sparql(query, bindings)
-    check_graphs(query, lambda name: hasattr(graph, "get_context") and len(graph.get_context(name)) > 0)
+    check_query(query, lambda name: hasattr(graph, "get_context") and len(graph.get_context(name)) > 0)
     try:
-        with offline():  # rdflib evaluates lazily: the rows are read inside too
+        with offline(), recursion_room():  # rdflib evaluates lazily: the rows are read inside too
             result = graph.query(query, initNs=PREFIXES, initBindings=bindings)
             result.bindings  # noqa: B018  (forces evaluation)
         return result

@@ -1,23 +1,37 @@
-"""What a query may do in kg: read the graphs kg holds, nothing else.
+"""What a query may do in kg: read the graphs kg holds, nothing else. One decision, ``check_query``,
+for the CLI, the library and the endpoint.
 
-Updates and LOAD are refused (the CLI, the library and the endpoint only read); SERVICE is refused
-(it would make the engine call another server); FROM and FROM NAMED may only name graphs the data
-holds, because rdflib fetches a graph it does not hold from the web (or from a local file).
+Refused: updates and LOAD (queries here only read); SERVICE anywhere (it would make the engine call
+another server); FROM and FROM NAMED naming a graph the data does not hold (rdflib fetches such a
+graph from the web or from a local file); brackets nested deeper than MAX_DEPTH or more than
+MAX_OPERATORS chain-forming operators (both parsers recurse on them: rdflib's raises RecursionError,
+Oxigraph's overflows the C stack and kills the process); text over MAX_QUERY_CHARS.
+
+How: a linear scan of the text in each engine's reading (kg.query.scan) finds the depth and any
+watched word in code; then rdflib parses the query (the parser the --data engine uses) and the
+parse tree is walked for SERVICE and the dataset clauses. Either finding refuses, and where the two
+disagree (the scan sees FROM, the parse none; rdflib cannot parse it) the query is refused too.
 """
 
 from __future__ import annotations
 
-import re
+import sys
+import threading
+from functools import lru_cache
 from typing import Callable
 
 from rdflib import URIRef
 
 from kg.errors import QueryError
-from kg.store.terms import code_only
+from kg.query.scan import scan
 
-# Keywords of SPARQL Update and of reaching other servers, outside strings, IRIs and comments.
-FORBIDDEN = re.compile(r"(?<![?$:\w])(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.IGNORECASE)
-FROM = re.compile(r"(?<![?$:\w])FROM\b", re.IGNORECASE)
+MAX_DEPTH = 64  # the shipped queries nest at most 6 deep
+MAX_OPERATORS = 2_000  # Oxigraph overflows near 7,000 in a chain (`1+1+…`); the shipped queries use < 30
+MAX_QUERY_CHARS = 1_000_000
+FRAMES_PER_LEVEL = 60  # rdflib's parser recurses ~45 Python frames per bracket (measured)
+UPDATE_WORDS = ("LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD", "WITH")
+_recursion = threading.Lock()
+_rooms, _limit_before = 0, 1000  # open recursion_room blocks, and the limit to put back
 
 
 class QueryRefused(QueryError):
@@ -28,35 +42,158 @@ class QueryRefused(QueryError):
         self.status = status
 
 
-def check_read_only(query: str) -> None:
-    found = FORBIDDEN.search(code_only(query))
-    if found is None:
+def service_refused() -> QueryRefused:
+    return QueryRefused(400, "SERVICE is refused: kg does not query other servers")
+
+
+def update_refused(word: str) -> QueryRefused:
+    return QueryRefused(403, f"{word} is refused: queries here only read")
+
+
+def check_query(query: str, holds: Callable[[URIRef], bool] | None = None) -> None:
+    """Raise QueryRefused unless ``query`` only reads; with ``holds``, also unless every FROM and
+    FROM NAMED graph is one ``holds`` says the data has (without it, the graphs are not judged)."""
+    graphs = decide(query)
+    if holds is None:
         return
-    word = found.group(1).upper()
-    if word == "SERVICE":
-        raise QueryRefused(400, "SERVICE is refused: kg does not query other servers")
-    raise QueryRefused(403, f"{word} is refused: queries here only read")
-
-
-def dataset_graphs(query: str) -> list[URIRef]:
-    """The IRIs a query's FROM and FROM NAMED clauses name (prefixes expanded), in order."""
-    if not FROM.search(code_only(query)):
-        return []
-    from rdflib.plugins.sparql import prepareQuery
-
-    from kg.ontology import PREFIXES
-
-    try:
-        prepared = prepareQuery(query, initNs=PREFIXES)
-    except Exception:  # a syntax error: the engine reports it with its own message
-        return []
-    return [clause.default or clause.named for clause in (prepared.algebra.datasetClause or [])]
-
-
-def check_graphs(query: str, holds: Callable[[URIRef], bool]) -> None:
-    """Refuse FROM <iri> for a graph ``holds`` says is not there: it would be fetched, not read."""
-    for iri in dataset_graphs(query):
+    for iri in graphs:
         if not holds(iri):
             raise QueryRefused(
                 400, f"FROM <{str(iri)[:200]}>: no graph of that name here, and kg fetches nothing from elsewhere"
             )
+
+
+def check_read_only(query: str) -> None:
+    check_query(query)
+
+
+def check_graphs(query: str, holds: Callable[[URIRef], bool]) -> None:
+    check_query(query, holds)
+
+
+def dataset_graphs(query: str) -> list[URIRef]:
+    """The IRIs a query's FROM and FROM NAMED clauses name (prefixes expanded), in order."""
+    return list(decide(query))
+
+
+@lru_cache(maxsize=32)  # the CLI and the endpoint ask twice about one query (read-only, then graphs)
+def decide(query: str) -> tuple[URIRef, ...]:
+    """The dataset graphs of a query kg may run; QueryRefused for any other."""
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryRefused(413, f"query refused: {len(query):,} characters; kg reads at most {MAX_QUERY_CHARS:,}")
+    try:
+        expanded = expandUnicodeEscapes(query)  # rdflib's own step: the text its parser sees
+    except ValueError as exc:
+        raise QueryRefused(400, f"query failed: {exc}") from None
+    views = [scan(query), scan(expanded, rdflib_view=True)]
+    for view in views:
+        if view.depth > MAX_DEPTH:
+            raise QueryRefused(400, f"query refused: brackets nest {view.depth} deep; kg allows at most {MAX_DEPTH}")
+        if view.operators > MAX_OPERATORS:
+            raise QueryRefused(
+                400, f"query refused: {view.operators:,} operators and pattern joins; kg allows at most {MAX_OPERATORS:,}"
+            )
+    words = set().union(*(view.words for view in views))
+    if "SERVICE" in words:
+        raise service_refused()
+    for word in UPDATE_WORDS:
+        if word in words:
+            raise update_refused(word)
+    for view in views:
+        if view.unclosed is not None:
+            line = query.count("\n", 0, view.unclosed) + 1
+            raise QueryRefused(400, f"query failed: a string opened on line {line} is not closed")
+    return parsed_graphs(query, "FROM" in words)
+
+
+def parsed_graphs(query: str, scan_saw_from: bool) -> tuple[URIRef, ...]:
+    """rdflib's parse of the query, walked: SERVICE refused, the dataset clauses' IRIs returned."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    with recursion_room():
+        try:
+            parsed = parseQuery(query)
+        except Exception as exc:  # pyparsing's ParseException, or rdflib's own on a bad term
+            try:
+                operations = [part.name for part in parseUpdate(query).get("request", []) if hasattr(part, "name")]
+            except Exception:
+                operations = []
+            if operations:  # an update (an empty text parses as one, with no operation: not refused as such)
+                raise update_refused(operations[0].upper()) from None
+            raise QueryRefused(400, f"query failed: {exc.__class__.__name__}: {first_line(exc)}") from None
+    clauses = 0
+    for node in walk(parsed):
+        if node.name == "ServiceGraphPattern":
+            raise service_refused()
+        clauses += node.name == "DatasetClause"
+    if clauses == 0:
+        if scan_saw_from:  # the text has FROM in code, rdflib's parse has no dataset: they disagree
+            raise QueryRefused(400, "query refused: its FROM clause is read differently by kg's two SPARQL parsers")
+        return ()
+    return dataset_iris(parsed)
+
+
+def dataset_iris(parsed) -> tuple[URIRef, ...]:
+    """The FROM / FROM NAMED IRIs with prefixes expanded, as rdflib's algebra resolves them."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+
+    from kg.ontology import PREFIXES
+
+    try:
+        with recursion_room():
+            algebra = translateQuery(parsed, initNs=PREFIXES).algebra
+    except Exception as exc:  # the graphs cannot be known, so they cannot be judged
+        raise QueryRefused(400, f"query failed: {exc.__class__.__name__}: {first_line(exc)}") from None
+    return tuple(clause.default or clause.named for clause in (algebra.datasetClause or []))
+
+
+def walk(parsed):
+    """Every CompValue of a parse tree (subqueries, EXISTS, OPTIONAL, paths included), iteratively."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [parsed]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            yield node
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+
+
+class recursion_room:
+    """Room for ``frames`` more Python frames while rdflib's recursive parser and evaluator run (the
+    depth limit bounds what they need; Python 3.11 keeps these frames off the C stack). The limit is
+    process-wide: it is raised while any room is open and put back when the last one closes."""
+
+    def __init__(self, frames: int = MAX_DEPTH * FRAMES_PER_LEVEL) -> None:
+        self.frames = frames
+
+    def __enter__(self) -> None:
+        global _rooms, _limit_before
+        with _recursion:
+            if _rooms == 0:
+                _limit_before = sys.getrecursionlimit()
+            _rooms += 1
+            sys.setrecursionlimit(max(sys.getrecursionlimit(), current_depth() + self.frames + 200))
+
+    def __exit__(self, *exc) -> None:
+        global _rooms
+        with _recursion:
+            _rooms -= 1
+            if _rooms == 0:
+                sys.setrecursionlimit(_limit_before)
+
+
+def current_depth() -> int:
+    frame, depth = sys._getframe(), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
+
+
+def first_line(exc: BaseException) -> str:
+    lines = str(exc).splitlines()
+    return lines[0][:300] if lines else ""

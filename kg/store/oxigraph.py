@@ -78,6 +78,10 @@ class OxigraphStore(GraphStore):
             )
             return as_result(answer, None if max_rows is None else max_rows + 1)
         except (OSError, RuntimeError) as exc:
+            from kg.query.scan import scan
+
+            if "SERVICE" in scan(query).words:  # Oxigraph's HTTP client failed: the store did not move
+                raise QueryError(f"query failed: the SERVICE call failed ({str(exc)[:200]})") from None
             if not self.read_only:
                 raise
             # A build compacted away a file this reader had not opened yet: the store moved on.

@@ -143,19 +143,18 @@ def sparql_value(value: Any) -> str:
     return as_term(value).n3()  # IRIs checked for stray characters; rdflib escapes literals
 
 
-# Long strings, short strings, IRIs and comments: the parts of a query whose text is not syntax.
-NOT_CODE = re.compile(
-    r'"""[\s\S]*?"""|'
-    r"'''[\s\S]*?'''|"
-    r'"(?:[^"\\\n]|\\.)*"|'
-    r"'(?:[^'\\\n]|\\.)*'|"
-    r'<[^<>\s"{}|^`\\]*>|#[^\n]*'
-)
-
-
 def code_only(query: str) -> str:
-    """The query with strings, IRIs and comments blanked out (same length, so offsets still hold)."""
-    return NOT_CODE.sub(lambda m: " " * len(m.group(0)), query)
+    """The query with strings, IRIs and comments blanked out (same length, so offsets still hold),
+    as Oxigraph reads them (`ex:p\\#` is a name, not a comment). One linear pass (kg.query.scan):
+    a string that never closes is blanked to the end of its line (short) or of the text (long)."""
+    from kg.query.scan import scan
+
+    parts, at = [], 0
+    for start, end in scan(query, keep_spans=True).quiet:
+        parts += [query[at:start], " " * (end - start)]
+        at = end
+    parts.append(query[at:])
+    return "".join(parts)
 
 
 def with_values(query: str, bindings: Mapping[str, Any]) -> str:
