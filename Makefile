@@ -66,7 +66,8 @@ bench: $(STAMP) browser
 
 
 # The reliability tests run longer than `make test` runs them: more SIGKILLs at a fresh random seed,
-# more made-up texts through the pipeline, and a longer load test; each prints what it did.
+# more made-up texts through the pipeline, and a longer load test; each prints what it did. Then every
+# real corpus in ../shared is built whole (kg/soak.py: counts, refusals with reasons, slowest documents).
 SOAK_KILLS ?= 100
 SOAK_TEXTS ?= 2000
 SOAK_QUERIES ?= 2000
@@ -74,3 +75,4 @@ soak: $(STAMP) browser
 	KG_CRASH_TRIALS=$(SOAK_KILLS) KG_CRASH_SEED=$$(date +%s) KG_FUZZ_EXAMPLES=$(SOAK_TEXTS) KG_LOAD_QUERIES=$(SOAK_QUERIES) \
 	  $(BIN)/python -m pytest -q -s tests/test_crash_safety.py tests/test_properties.py tests/test_hostile_inputs.py \
 	  tests/test_untrusted_queries.py "tests/test_serve.py::test_twenty_clients_times_two_hundred_queries_answer_without_an_error"
+	$(BIN)/python -m kg.soak --workers 2
