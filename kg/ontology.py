@@ -66,14 +66,25 @@ def term_label(iri: str) -> str:
     return _ontology_labels().get(iri) or iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+# A slug is kept bare only when the name can be read back from it exactly: words of a-z and 0-9
+# separated by single spaces, short enough to keep whole. Anything else (punctuation, letters
+# outside a-z, a cut) gets a hash of the exact name, so two names never share an IRI.
+PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+MAX_SLUG = 80
+DIGEST_HEX = 16  # 64 bits of sha256: finding another name with the same digest is out of reach
+# A bare slug never ends in what looks like a digest, so a bare slug and a hashed one never meet.
+DIGEST_TAIL = re.compile(rf"(?:^|-)[0-9a-f]{{{DIGEST_HEX}}}$")
+
+
 def slug(text: str) -> str:
-    """A readable, IRI-safe form of a name; a hash is appended when letters could not be kept."""
+    """A readable, IRI-safe form of a name, one-to-one: 'smith wesson' -> 'smith-wesson', while
+    'smith & wesson' -> 'smith-wesson-' + a hash of the exact text (as for a cut or a non-a-z letter)."""
+    bare = text.replace(" ", "-")
+    if PLAIN.fullmatch(text) and len(bare) <= MAX_SLUG and not DIGEST_TAIL.search(bare):
+        return bare
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    cleaned = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80]
-    lost = sum(ch.isalnum() for ch in text) > sum(ch.isalnum() for ch in folded)
-    if cleaned and not lost:
-        return cleaned
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    cleaned = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:MAX_SLUG]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:DIGEST_HEX]
     return f"{cleaned}-{digest}" if cleaned else digest
 
 
