@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -33,15 +34,47 @@ def parse_offline(target: Graph, path: Path, fmt: str) -> None:
     try:
         with offline():
             if fmt == "json-ld":  # read as data, so rdflib resolves nothing relative to the file
-                target.parse(data=path.read_text(encoding="utf-8"), format=fmt)
+                text = path.read_text(encoding="utf-8")
+                referenced = context_reference(text)
+                if referenced is not None:
+                    raise StoreError(f"{path}: refused to fetch {referenced[:200]!r} (an @context outside the file): "
+                                     "kg reads nothing from the network or other files; write the context (or data) "
+                                     "into the file itself")  # fmt: skip
+                target.parse(data=text, format=fmt)
             else:
                 target.parse(path, format=fmt)
+    except StoreError:
+        raise
     except Exception as exc:  # rdflib raises many parser-specific types
         refused = refused_fetch(exc)
         if refused is not None:
             raise StoreError(f"{path}: {refused}; write the context (or data) into the file itself") from None
         problem = f"{exc.__class__.__name__}: {str(exc)[:200]}"
         raise StoreError(f"{path}: not a readable {fmt} file ({problem})") from exc
+
+
+def context_reference(text: str) -> str | None:
+    """The first @context (or @import) of a JSON-LD text that names a document instead of being
+    written inline: a URL, a file:// IRI or a path. rdflib would read any of them (a file from disk,
+    even); only inline contexts are allowed. None if there is none, or the text is not JSON (the
+    parser then says what is wrong)."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    pending = [data]  # its own stack: JSON nested as deep as the decoder allows
+    while pending:
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("@context", "@import"):
+                    named = [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+                    if named:
+                        return named[0]
+                pending.append(value)
+    return None
 
 
 def serialise(dataset: Dataset, fmt: str) -> bytes:

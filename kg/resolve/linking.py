@@ -9,12 +9,16 @@ names no country or that city is well known (500,000 people or more).
 
 A knowledge base is a CSV file (columns name, iri and optionally class: a kg class such as Person)
 or an RDF file whose subjects carry rdfs:label / skos:altLabel / skos:prefLabel and optionally an
-rdf:type from the kg ontology. The first name given for an IRI names its node.
+rdf:type from the kg ontology. The first name given for an IRI names its node. Every IRI is
+checked when the file is read: one that is not valid (a space, '<', no scheme) refuses the whole
+knowledge base with one line naming the file and the line, before any article is read, as an
+unreadable knowledge base is refused; a build never half-links with a file the user thinks is whole.
 """
 
 from __future__ import annotations
 
 import csv
+import logging
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -149,6 +153,29 @@ def knowledge_base(path: str) -> KnowledgeBase:
     return {k: tuple(v) for k, v in kb.items()}
 
 
+ABSOLUTE = ("http://", "https://", "urn:")
+
+
+def iri_problem(iri: str) -> str:
+    """What makes ``iri`` unusable as a node ('a space at 22'), or '' if it is a valid IRI. The
+    store's own IRI parser decides, so a knowledge base that is read is one that can be written."""
+    import pyoxigraph
+
+    bad = next((i for i, ch in enumerate(iri) if ch in '<>"{}|\\^`' or ord(ch) <= 0x20 or 0x7F <= ord(ch) <= 0x9F), -1)
+    if bad >= 0:
+        return f"{'a space' if iri[bad] == ' ' else repr(iri[bad])} at character {bad + 1}"
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError as exc:
+        return str(exc)[:100]
+    return ""
+
+
+def shown(text: str) -> str:
+    """Untrusted text for a one-line message: quoted, escaped, and not too long."""
+    return repr(text if len(text) <= 120 else text[:120] + "…")
+
+
 def read_csv(source: Path) -> list[tuple[str, KnownEntity]]:
     first_name: dict[str, str] = {}
     entries = []
@@ -156,10 +183,15 @@ def read_csv(source: Path) -> list[tuple[str, KnownEntity]]:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or not {"name", "iri"} <= set(reader.fieldnames):
             raise KGError(f"{source}: a knowledge-base CSV needs the columns name and iri (and optionally class)")
-        for number, row in enumerate(reader, start=2):
+        for row in reader:
+            number = reader.line_num  # the line the row ends on (a quoted cell may span lines)
             name, iri = (row.get("name") or "").strip(), (row.get("iri") or "").strip()
-            if not name or not iri.startswith(("http://", "https://", "urn:")):
-                raise KGError(f"{source} line {number}: needs a name and an absolute IRI")
+            if not name or not iri.startswith(ABSOLUTE):
+                raise KGError(f"{source} line {number}: needs a name and an absolute IRI (http://, https:// or urn:)")
+            problem = iri_problem(iri)
+            if problem:
+                raise KGError(f"{source} line {number}: {shown(iri)} is not a valid IRI ({problem}); "
+                              "percent-encode it (a space is %20) or fix the row")  # fmt: skip
             first_name.setdefault(iri, name)
             cls = (row.get("class") or "").strip() or None
             entries.append((name, KnownEntity(iri, first_name[iri], cls)))
@@ -175,13 +207,23 @@ def read_rdf(source: Path) -> list[tuple[str, KnownEntity]]:
 
     graph = Dataset(default_union=True)  # any RDF format, with or without named graphs
     fmt = format_for(source, reading=True)
-    parse_offline(graph.default_graph if fmt in SINGLE_GRAPH else graph, source, fmt)
+    term_log = logging.getLogger("rdflib.term")  # its "does not look like a valid URI": kg says so itself, below
+    level = term_log.level
+    term_log.setLevel(logging.ERROR)
+    try:
+        parse_offline(graph.default_graph if fmt in SINGLE_GRAPH else graph, source, fmt)
+    finally:
+        term_log.setLevel(level)
     entries = []
     for subject in sorted(set(graph.subjects()), key=str):
         if not isinstance(subject, URIRef):
             continue
         names = [str(o) for p in (SKOS.prefLabel, RDFS.label, SKOS.altLabel) for o in graph.objects(subject, p)]
         types = [str(t)[len(KG_URI):] for t in graph.objects(subject, RDF.type) if str(t).startswith(KG_URI)]
+        problem = iri_problem(str(subject)) if names else None
+        if problem:
+            raise KGError(f"{source}: the subject {shown(str(subject))} is not a valid IRI ({problem}); "
+                          "fix it in the file")
         for name in names:
             entries.append((name, KnownEntity(str(subject), names[0], types[0] if types else None)))
     return entries

@@ -110,7 +110,11 @@ class OxigraphStore(GraphStore):
         return Dataset(store=RdflibView(store=self._store), default_union=False)  # the default graph is the union
 
     def close(self) -> None:
-        if getattr(self, "_store", None) is not None:
-            if not self.read_only:
-                self._store.flush()
-            self._store = None
+        """Flush and let go of the store. A flush that fails (a full disk) is a StoreError, and the
+        store is let go all the same: what earlier writes returned from is in RocksDB's log already."""
+        store, self._store = getattr(self, "_store", None), None
+        if store is not None and not self.read_only:
+            try:
+                store.flush()
+            except (OSError, RuntimeError) as exc:
+                raise StoreError(f"{self.location}: cannot be written ({str(exc)[:200]})") from None
