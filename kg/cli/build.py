@@ -124,7 +124,7 @@ def build(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none; 'last week' is read against it."
     ),
     follow_links: bool = typer.Option(
-        False, "--follow-links", help="Read through symbolic links that lead out of an input directory (skipped, with a warning, by default)."
+        False, "--follow-links", help="Read links that lead out of an input directory (else skipped, with a warning)."
     ),
 ) -> None:
     """Build the knowledge graph of INPUTS into a graph file (-o) or a persistent store (--store).
@@ -154,9 +154,8 @@ def build(
             raise fail(str(exc), EXIT_USAGE) from None
     if doc_timeout is not None and not doc_timeout > 0:
         raise fail("--doc-timeout must be a positive number of seconds", EXIT_USAGE)
-    settings = replace(
-        Settings(), workers=workers, dask=dask, date=iso_date(published), kb=str(kb) if kb else None, follow_links=follow_links
-    )
+    settings = replace(Settings(), workers=workers, dask=dask, date=iso_date(published), kb=str(kb) if kb else None)
+    settings = replace(settings, follow_links=follow_links)
     if doc_timeout is not None:
         settings = replace(settings, doc_timeout=doc_timeout)
 

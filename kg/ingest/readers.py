@@ -260,7 +260,7 @@ def too_long(length: int, settings: Settings) -> str:
 
 
 def read_items(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document | IngestError]:
-    for item in expand(paths):
+    for item in expand(paths, follow_links=settings.follow_links):
         if isinstance(item, IngestError):
             yield item
         elif item == STDIN:

@@ -43,8 +43,10 @@ DESCRIPTION_HEADS = {"country": "Country", "nation": "Country", "city": "City"}
 
 
 def normalise_name(text: str) -> str:
+    """Case, spacing and separating punctuation go; '+' and '#' stay, as they tell names apart
+    ('C++' is not 'C', 'Canal+' is not 'Canal')."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'&.-]", " ", text)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'&.+#-]", " ", text)).strip()
 
 
 def name_head(name: str) -> str:
