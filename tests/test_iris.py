@@ -15,14 +15,13 @@ from kg.ontology import entity_iri, property_iri, slug
 from kg.resolve.coref import normalise_name
 
 ENTITY = "https://example.org/kg/entity/"
-# Pairs that shared one node when the slug dropped punctuation and accents and cut at 80 characters.
+# Pairs that shared one node when the slug dropped punctuation and cut at 80 characters.
 COLLIDING = [
     ("Smith & Wesson", "Smith/Wesson"),
     ("C++", "C"),
     ("Canal+", "Canal"),
     ("C Corp.", "C Corp"),
     ("Jean-Paul Sartre", "Jean Paul Sartre"),
-    ("José Martínez", "Jose Martinez"),
     ("O'Brien", "OBrien"),
     ("x" * 199 + "a", "x" * 199 + "b"),  # the same first 80 characters
     ("Acme " + "0123456789abcdef", "Acme."),  # a plain name whose last word looks like a digest
@@ -31,6 +30,12 @@ COLLIDING = [
 
 def iri(name: str, cls: str = "Organization") -> URIRef:
     return entity_iri(cls, normalise_name(name))  # as kg.mapping makes it, from the normalised name
+
+
+def test_a_name_spelled_with_or_without_accents_is_one_name():
+    # Outlets write "José Martínez" and "Jose Martinez" for one person: identity folds accents
+    # deliberately (labels keep them), so both spellings meet at one bare, readable IRI.
+    assert iri("José Martínez", "Person") == iri("Jose Martinez", "Person") == URIRef(ENTITY + "person/jose-martinez")
 
 
 @pytest.mark.parametrize("one, other", COLLIDING, ids=[f"{a[:20]}|{b[:20]}" for a, b in COLLIDING])
@@ -87,17 +92,17 @@ def test_one_build_keeps_punctuated_names_apart(tmp_path: Path):
 
 @pytest.mark.model
 def test_a_store_with_old_iris_opens_and_keeps_one_node_per_name(tmp_path: Path):
-    """A store written before: its entity nodes have the old slugs ('jose-martinez', no hash). It opens,
+    """A store written before: its entity nodes have the old slugs ('jean-paul-sartre', no hash). It opens,
     queries work, and a new document naming the same person joins the stored node rather than
     starting a second one (cross-document identity looks names up, not IRIs)."""
     import pyoxigraph
 
     store = tmp_path / "store"
     first, second = tmp_path / "one.txt", tmp_path / "two.txt"
-    first.write_text("José Martínez sued Initech in Lima on Monday, the company said.\n", encoding="utf-8")
-    second.write_text("José Martínez joined Globex in Oslo last year, a spokesman said.\n", encoding="utf-8")
+    first.write_text("Jean-Paul Sartre sued Initech in Lima on Monday, the company said.\n", encoding="utf-8")
+    second.write_text("Jean-Paul Sartre joined Globex in Oslo last year, a spokesman said.\n", encoding="utf-8")
     assert CliRunner().invoke(app, ["build", str(first), "--store", str(store)]).exit_code == 0
-    new, old = entity_iri("Person", "josé martínez"), ENTITY + "person/jose-martinez"
+    new, old = entity_iri("Person", "jean-paul sartre"), ENTITY + "person/jean-paul-sartre"
     assert str(new) != old
     raw = pyoxigraph.Store(str(store))  # make it the store an older kg wrote: the same quads, the old IRI
     for position in ("?s ?p ?o", "?o ?p ?s"):
@@ -108,11 +113,11 @@ def test_a_store_with_old_iris_opens_and_keeps_one_node_per_name(tmp_path: Path)
     raw.flush()
     del raw
 
-    query = "SELECT DISTINCT ?e WHERE { ?e a kg:Person ; rdfs:label 'José Martínez' }"
+    query = "SELECT DISTINCT ?e WHERE { ?e a kg:Person ; rdfs:label 'Jean-Paul Sartre' }"
     before = CliRunner().invoke(app, ["query", query, "--store", str(store), "-f", "csv"])
     assert before.exit_code == 0 and before.stdout.split() == ["e", old]
     assert CliRunner().invoke(app, ["build", str(second), "--store", str(store)]).exit_code == 0
     after = CliRunner().invoke(app, ["query", query, "--store", str(store), "-f", "csv"])
     assert after.stdout.split() == ["e", old]  # one node: the new document took the stored IRI
     merges = CliRunner().invoke(app, ["merges", "--store", str(store)])
-    assert merges.exit_code == 0 and "José Martínez" in merges.stdout
+    assert merges.exit_code == 0 and "Jean-Paul Sartre" in merges.stdout

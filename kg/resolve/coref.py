@@ -43,9 +43,10 @@ DESCRIPTION_HEADS = {"country": "Country", "nation": "Country", "city": "City"}
 
 
 def normalise_name(text: str) -> str:
-    """Case, spacing and separating punctuation go; '+' and '#' stay, as they tell names apart
-    ('C++' is not 'C', 'Canal+' is not 'Canal')."""
+    """Case, accents, spacing and separating punctuation go ('José' and 'Jose' are one name, as
+    outlets spell it either way); '+' and '#' stay, as they tell names apart ('C++' is not 'C')."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s'&.+#-]", " ", text)).strip()
 
 
