@@ -5,7 +5,9 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -25,27 +27,65 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    store = tmp_path_factory.mktemp("serve") / "store"
-    assert CliRunner().invoke(app, ["build", str(EXAMPLES), "--store", str(store)]).exit_code == 0
+def start_server(store, *options: str) -> tuple[subprocess.Popen, str]:
+    """A real `kg serve` process on a free loopback port, once /health answers; and its base URL."""
     port = free_port()
-    command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port),
-               "--timeout", "1.5", "--max-rows", "200"]
+    command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port), *options]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(150):
         try:
             if httpx.get(base + "/health", timeout=1).status_code == 200:
-                break
+                return process, base
         except httpx.TransportError:
+            if process.poll() is not None:
+                break
             time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("kg serve did not start: " + process.stderr.read())
-    yield base, store
+    process.kill()
+    pytest.fail("kg serve did not start: " + process.stderr.read())
+
+
+def stop_server(process: subprocess.Popen) -> None:
     process.terminate()
     process.wait(timeout=20)
+
+
+def worker_pids(process: subprocess.Popen) -> list[int]:
+    """The query workers of a `kg serve` process: its children that multiprocessing spawned."""
+    pids = []
+    for tasks in Path(f"/proc/{process.pid}/task").iterdir():
+        for child in (tasks / "children").read_text().split():
+            try:
+                if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    pids.append(int(child))
+            except OSError:
+                pass  # ended meanwhile
+    return sorted(pids)
+
+
+def wait_for_workers(base: str, count: int) -> None:
+    """Until /health reports ``count`` workers alive (a replaced one takes seconds to start)."""
+    for _ in range(240):
+        if httpx.get(base + "/health", timeout=20).json().get("workers") == count:
+            return
+        time.sleep(0.5)
+    pytest.fail(f"{base}: the workers were not back: {httpx.get(base + '/health').text}")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The server process and its base URL and store, for tests that need the process too."""
+    store = tmp_path_factory.mktemp("serve") / "store"
+    assert CliRunner().invoke(app, ["build", str(EXAMPLES), "--store", str(store)]).exit_code == 0
+    process, base = start_server(store, "--timeout", "1.5", "--max-rows", "200")
+    yield process, base, store
+    stop_server(process)
+
+
+@pytest.fixture(scope="module")
+def server(served):
+    _, base, store = served
+    return base, store
 
 
 def test_get_and_post_answer_the_same(server):
@@ -188,6 +228,85 @@ def test_the_graph_page_is_served_with_its_content_security_policy(server):
     policy = page.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "'sha256-" in policy and "unsafe-inline" not in policy
     assert policy in page.text  # the same policy as the page's own meta tag
+
+
+# A check of this query takes seconds (rdflib's parser meets 1,999 operands nested 20 deep): it was
+# run on the event loop, so /health waited for it, and --timeout did not cover it.
+SLOW_TO_CHECK = "ASK { FILTER(" + " || ".join(["(" * 20 + "1" + ")" * 20] * 1999) + ") }"
+
+
+def test_health_answers_while_a_query_is_checked_and_the_time_limit_covers_the_check(server):
+    base, _ = server
+    answers: dict[str, httpx.Response] = {}
+
+    def post() -> None:
+        answers["slow"] = httpx.post(base + "/sparql", content=SLOW_TO_CHECK, timeout=120,
+                                     headers={"Content-Type": "application/sparql-query"})
+
+    client = threading.Thread(target=post)
+    client.start()
+    time.sleep(0.3)
+    health = httpx.get(base + "/health", timeout=20)  # was blocked for as long as the check took
+    client.join(timeout=120)
+    assert health.status_code == 200 and health.json()["workers"] >= 1
+    slow = answers["slow"]
+    assert slow.status_code in (400, 503) and len(slow.text.strip().splitlines()) == 1, slow.text[:200]
+    assert slow.status_code == 400 or "limit" in slow.text  # refused by the check, or stopped by the limit
+    assert httpx.get(base + "/sparql", params={"query": PERSONS}, timeout=60).status_code == 200
+
+
+def test_a_worker_killed_with_kill_9_is_replaced_and_health_says_so_meanwhile(served):
+    process, base, _ = served
+    wait_for_workers(base, 2)  # an earlier test may have had one stopped
+    before = worker_pids(process)
+    assert len(before) == 2
+    for pid in before:
+        os.kill(pid, 9)
+    time.sleep(0.2)  # a start takes seconds (imports, opening the store): none can be back yet
+    health = httpx.get(base + "/health", timeout=20)
+    assert health.status_code == 503 and health.json()["workers"] == 0, health.text
+    statuses = []
+    for _ in range(60):  # bounded: each try waits at most the 1.5 s limit
+        answer = httpx.get(base + "/sparql", params={"query": PERSONS}, timeout=60)
+        statuses.append(answer.status_code)
+        if answer.status_code == 200:
+            break
+        assert answer.status_code == 503 and "Retry-After" in answer.headers, answer.text  # never a bare 500
+        time.sleep(0.5)
+    assert statuses[-1] == 200, statuses
+    wait_for_workers(base, 2)
+    after = worker_pids(process)
+    assert len(after) == 2 and not set(after) & set(before)
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]", "localhost:{port}", "127.0.0.1:{port}", "[::1]:{port}"])
+def test_loopback_host_names_are_answered(server, host):
+    base, _ = server
+    port = base.rsplit(":", 1)[1]
+    assert httpx.get(base + "/health", headers={"Host": host.format(port=port)}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/health", "/sparql?query=ASK%7B%7D", "/", "/graph"])
+def test_another_host_name_is_refused_so_dns_rebinding_reads_nothing(server, path):
+    base, _ = server
+    port = base.rsplit(":", 1)[1]
+    for host in ("attacker.example", f"attacker.example:{port}", "127.0.0.1.attacker.example", "localhost.evil"):
+        answer = httpx.get(base + path, headers={"Host": host})
+        assert answer.status_code == 421 and "--allow-host" in answer.text, (host, answer.text)
+    assert "Kirill" not in httpx.get(base + "/graph", headers={"Host": "attacker.example"}).text
+
+
+def test_cross_site_queries_are_refused_and_same_origin_ones_answered(server):
+    base, _ = server
+    query = {"query": "ASK { ?s ?p ?o }"}
+    for headers in ({"Origin": "http://attacker.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
+                    {"Origin": base.replace("127.0.0.1", "localhost")}):
+        assert httpx.post(base + "/sparql", data=query, headers=headers).status_code == 403, headers
+        assert httpx.get(base + "/sparql", params=query, headers=headers).status_code == 403, headers
+    for headers in ({"Origin": base}, {"Sec-Fetch-Site": "same-origin", "Origin": base}, {"Sec-Fetch-Site": "none"}, {}):
+        assert httpx.post(base + "/sparql", data=query, headers=headers).status_code == 200, headers
+    # the pages themselves may be linked from anywhere; only the endpoint is guarded
+    assert httpx.get(base + "/", headers={"Sec-Fetch-Site": "cross-site"}).status_code == 200
 
 
 def test_twenty_clients_times_two_hundred_queries_answer_without_an_error(server):

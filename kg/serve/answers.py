@@ -50,7 +50,31 @@ def pick_format(accept: str, requested: str | None, graph: bool) -> str:
     return next(iter(table))  # JSON for results, Turtle for graphs
 
 
-def serialise(result: Result, fmt: str | None, accept: str) -> Answer:
+def serialise(result: Result, fmt: str | None, accept: str, *, max_bytes: int | None = None) -> Answer:
+    """The answer in the format asked for; over ``max_bytes`` it is refused (413), and when the terms
+    alone are over it, before anything is written, so a huge answer is never built."""
+    if max_bytes is not None and text_size(result) > max_bytes:
+        raise over_cap(max_bytes)
+    answer = write(result, fmt, accept)
+    if max_bytes is not None and len(answer.body) > max_bytes:
+        raise over_cap(max_bytes)
+    return answer
+
+
+def over_cap(max_bytes: int) -> Refused:
+    return Refused(413, f"the answer is over {max_bytes / 2**20:g} MB (--max-answer-mb); "
+                        "add a LIMIT or ask for fewer or shorter values")  # fmt: skip
+
+
+def text_size(result: Result) -> int:
+    """The characters of the terms an answer holds: every format writes at least that much."""
+    if result.type == "ASK":
+        return 0
+    rows = result.graph if result.type in ("CONSTRUCT", "DESCRIBE") else result
+    return sum(len(term) for row in rows for term in row if term is not None)
+
+
+def write(result: Result, fmt: str | None, accept: str) -> Answer:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         name = pick_format(accept, fmt, graph=True)
         body = result.graph.serialize(format="nt" if name == "ntriples" else "turtle", encoding="utf-8")

@@ -3,7 +3,11 @@
 GET or POST /sparql (query as a parameter, a form field or an application/sparql-query body);
 answers in JSON, XML, CSV or TSV (Turtle or N-Triples for CONSTRUCT/DESCRIBE) by Accept header or
 `format`. Updates, SERVICE, LOAD and FROM <a graph not held> are refused; a query past the time limit is stopped and
-answered with 503; an answer over the row cap with 413. Nothing on the pages comes from the network.
+answered with 503; an answer over the row or byte cap with 413. Nothing on the pages comes from the network.
+
+The HTTP side does no work that depends on a query: checking, running and writing the answer happen
+in worker processes (kg.serve.worker), so /health answers while any query is checked or runs.
+Requests for other Host names and cross-site queries are refused first (kg.serve.guard).
 """
 
 from __future__ import annotations
@@ -13,16 +17,19 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from kg.query.safety import QueryRefused, check_read_only
 from kg.serve.answers import Refused
-from kg.serve.workers import Limits, WorkerPool
+from kg.serve.guard import LOOPBACK_NAMES, HostAndOriginGuard
+from kg.serve.pool import Busy, WorkerPool
+from kg.serve.workers import Limits
 
 STATIC = Path(__file__).parent / "static"
 # The query page loads only its own script and style; results are fetched from this server.
 PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:"
 
 
-def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int = 2):
+def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int = 2,
+               hosts: frozenset[str] | None = LOOPBACK_NAMES):
+    """``hosts``: the Host names to answer (kg.serve.guard.allowed_hosts), None for any."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.requests import Request
@@ -34,15 +41,17 @@ def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int 
 
     location = str(location)
     holder = OxigraphStore(location, create=False)  # holds the write lock: no build changes the store meanwhile
+    triples = len(holder)  # counted once: the store cannot change while served, and /health stays instant
     pool = WorkerPool(location, workers, limits)
-    cached: dict[str, str] = {}
+    cached: dict[str, str] = {}  # the graph page, one entry; its size follows the store's
 
     async def sparql(request: Request) -> Response:
         try:
             query, fmt = await read_query(request)
-            check_read_only(query)
-            answer = await run_in_threadpool(pool.ask, query, fmt, request.headers.get("accept", ""))
-        except (Refused, QueryRefused) as exc:
+            answer = await pool.ask(query, fmt, request.headers.get("accept", ""))
+        except Busy as exc:
+            return PlainTextResponse(str(exc) + "\n", status_code=exc.status, headers={"Retry-After": str(exc.retry_after)})
+        except Refused as exc:
             return PlainTextResponse(str(exc) + "\n", status_code=exc.status)
         return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
 
@@ -71,7 +80,10 @@ def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int 
         return Response((STATIC / name).read_bytes(), media_type=types[name])
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"store": location, "triples": len(holder)})
+        """200 while a query can be answered; 503 when no worker is alive (all being replaced)."""
+        workers = pool.status()
+        return JSONResponse({"store": location, "triples": triples, **workers},
+                            status_code=200 if workers["workers"] else 503)  # fmt: skip
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -86,7 +98,7 @@ def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int 
         Route("/static/{name}", static),
         Route("/health", health),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return HostAndOriginGuard(Starlette(routes=routes, lifespan=lifespan), hosts)
 
 
 MAX_QUERY_BYTES = 256 * 1024  # a query (or a form holding one) larger than this is answered 413

@@ -1,14 +1,15 @@
-"""Queries run in worker processes, so a query past its time limit can be stopped for real.
+"""Query workers as the server sees them: processes over pipes, a time limit each, and replacement.
 
-Each worker opens the store read-only and answers one query at a time over a pipe. A query that
-runs out of time gets its worker killed and replaced; the client gets an HTTP error, never a
-partial answer.
+A query that runs out of time gets its worker killed; a worker that dies while answering (out of
+memory under its limit, a crash in the engine, `kill -9`) is noticed by the end of its pipe; a worker
+found dead while idle is noticed before it is given a query. In every case the client gets an HTTP
+error or its answer, never a partial one, and a new worker is started in the background.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import queue
+import signal
 from dataclasses import dataclass
 
 from kg.serve.answers import Answer, Refused
@@ -18,99 +19,95 @@ STARTUP_SECONDS = 120
 
 @dataclass(frozen=True)
 class Limits:
-    timeout: float = 30.0  # seconds per query
+    timeout: float = 30.0  # seconds per request, waiting for a worker included
     max_rows: int = 10_000  # rows (or triples) per answer
+    max_memory_mb: int = 2048  # data segment per worker process
+    max_answer_mb: float = 64.0  # serialised answer
+    max_waiting: int = 32  # requests waiting for a free worker
 
 
-def serve_queries(location: str, connection, max_rows: int) -> None:
-    """Worker main loop: (query, format, accept) in, Answer or (status, message) out."""
-    from kg.errors import KGError
-    from kg.query.safety import QueryRefused, check_graphs
-    from kg.serve.answers import serialise
-    from kg.store.oxigraph import OxigraphStore
+class WorkerDied(Refused):
+    """The worker's process ended while it held a query."""
 
-    store = OxigraphStore(location, read_only=True)
-    connection.send("ready")
-    while True:
+
+class TimedOut(Refused):
+    """The query was still running when its time was up; its worker was killed."""
+
+
+def exit_reason(code: int | None) -> str:
+    if code is None:
+        return "it stopped answering"
+    if code < 0:
         try:
-            query, fmt, accept = connection.recv()
-        except EOFError:
-            return
-        try:
-            check_graphs(query, store.has_graph)
-            result = store.sparql(query, max_rows=max_rows)
-            size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result)
-            if result.type != "ASK" and size > max_rows:
-                raise Refused(413, f"the answer has more than {max_rows:,} rows; add a LIMIT or narrow the query")
-            connection.send(serialise(result, fmt, accept))
-        except (Refused, QueryRefused) as exc:
-            connection.send((exc.status, str(exc)))
-        except KGError as exc:
-            connection.send((400, str(exc)))
-        except Exception as exc:  # the engine's own errors: report, keep serving
-            connection.send((500, f"{exc.__class__.__name__}: {str(exc)[:300]}"))
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit status {code}"
 
 
 class Worker:
-    def __init__(self, location: str, max_rows: int, *, wait: bool = True) -> None:
-        self.location, self.max_rows = location, max_rows
-        self.start(wait=wait)
+    """One worker process and the server's end of its pipe. Used by one thread at a time."""
 
-    def start(self, *, wait: bool = True) -> None:
+    def __init__(self, location: str, limits: Limits) -> None:
+        self.location, self.limits = location, limits
+        self.process = None
+        self.connection = None
+
+    def start(self) -> None:
         context = multiprocessing.get_context("spawn")  # no inherited locks or threads
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=serve_queries, args=(self.location, child, self.max_rows), daemon=True)
+        args = (self.location, child, self.limits.max_rows, int(self.limits.max_answer_mb * 2**20),
+                self.limits.max_memory_mb)  # fmt: skip
+        from kg.serve.worker import serve_queries
+
+        self.process = context.Process(target=serve_queries, args=args, daemon=True)
         self.process.start()
-        child.close()
-        if wait:
-            self.wait_ready()
+        child.close()  # only the worker holds its end, so its death reads as the end of the pipe
 
     def wait_ready(self) -> None:
         """Block until the worker has imported and opened the store, so that no query's time limit
         is spent on a worker's start."""
-        if not self.connection.poll(STARTUP_SECONDS) or self.connection.recv() != "ready":
-            self.process.kill()
-            raise RuntimeError(f"a query worker did not start within {STARTUP_SECONDS} s")
-
-    def ask(self, query: str, fmt: str | None, accept: str, timeout: float) -> Answer:
-        self.connection.send((query, fmt, accept))
-        if not self.connection.poll(timeout):
-            self.restart()
-            raise Refused(503, f"the query ran past the {timeout:g} s limit and was stopped; narrow it or add a LIMIT")
-        reply = self.connection.recv()
-        if isinstance(reply, tuple):
-            raise Refused(*reply)
-        return reply
-
-    def restart(self) -> None:
-        self.process.kill()
-        self.process.join()
-        self.connection.close()
-        self.start()
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.join()
-
-
-class WorkerPool:
-    """A fixed set of workers; a request waits for a free one."""
-
-    def __init__(self, location: str, size: int, limits: Limits) -> None:
-        self.limits = limits
-        self._free: queue.Queue[Worker] = queue.Queue()
-        self._all = [Worker(location, limits.max_rows, wait=False) for _ in range(size)]  # start together
-        for worker in self._all:
-            worker.wait_ready()
-            self._free.put(worker)
-
-    def ask(self, query: str, fmt: str | None, accept: str) -> Answer:
-        worker = self._free.get()
         try:
-            return worker.ask(query, fmt, accept, self.limits.timeout)
-        finally:
-            self._free.put(worker)
+            ready = self.connection.poll(STARTUP_SECONDS) and self.connection.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            reason = exit_reason(self.process.exitcode) if not self.process.is_alive() else "no answer"
+            self.kill()
+            raise RuntimeError(f"a query worker did not start within {STARTUP_SECONDS} s ({reason})")
 
-    def stop(self) -> None:
-        for worker in self._all:
-            worker.stop()
+    def alive(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def ask(self, query: str, fmt: str | None, accept: str, timeout: float) -> tuple[Answer | None, Refused | None, bool]:
+        """(answer, refusal, replace): exactly one of answer and refusal; ``replace`` when this
+        worker is dead or was killed and must be started again."""
+        try:
+            self.connection.send((query, fmt, accept))
+            if not self.connection.poll(timeout):
+                self.kill()
+                return None, TimedOut(503, f"the query ran past the {self.limits.timeout:g} s limit and was "
+                                           "stopped; narrow it or add a LIMIT"), True  # fmt: skip
+            reply = self.connection.recv()
+        except (EOFError, OSError):  # the pipe's other end is gone: the process died
+            self.process.join(5)
+            reason = exit_reason(self.process.exitcode)
+            self.kill()
+            message = (f"the query worker died while answering ({reason}); it is being replaced. A query that "
+                       f"needs more than the {self.limits.max_memory_mb:,} MB a worker may use (--max-memory-mb) "
+                       "ends this way: narrow it or add a LIMIT")  # fmt: skip
+            return None, WorkerDied(500, message), True
+        if isinstance(reply, tuple):
+            status, message, replace = reply
+            if replace:
+                self.kill()
+            return None, Refused(status, message), replace
+        return reply, None, False
+
+    def kill(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.join()
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None

@@ -1,0 +1,99 @@
+"""The query worker process: checks, runs and serialises one query at a time, within a memory limit.
+
+Everything a query makes the server do happens here, never in the process that serves HTTP: the
+read-only check (its cost grows with the query), the engine, and writing the answer. So a slow check
+is under the time limit like the rest, and a query that kills its process (out of memory, a crash in
+the engine) kills only this worker, which the pool replaces.
+"""
+
+from __future__ import annotations
+
+import resource
+from itertools import islice
+
+from kg.serve.answers import Refused
+
+# Each distinct term in a cache entry costs about this much beyond its text (two objects and a dict slot).
+TERM_OVERHEAD_BYTES = 200
+
+
+def limit_memory(max_memory_mb: int) -> None:
+    """Cap this process's data segment (heap and anonymous maps), so a runaway query fails its own
+    allocation instead of swapping the machine. RLIMIT_DATA rather than RLIMIT_AS: the store's files
+    are mapped read-only and thread stacks reserve address space, neither of which is memory used."""
+    limit = max_memory_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)  # an unprivileged process cannot raise its hard limit
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard if hard != resource.RLIM_INFINITY else limit))
+
+
+class TermCacheBudget:
+    """Bounds kg.store.terms' converted-term cache in bytes as well as entries.
+
+    That cache is bounded at 200,000 entries, but an entry may be a literal of megabytes (CONCAT
+    makes them), so a long-running worker could hold gigabytes. After each query the entries added
+    since the last look are measured (the dict keeps insertion order) and the cache is emptied once
+    their total passes the budget. Emptying it only costs later conversions."""
+
+    def __init__(self, limit_bytes: int) -> None:
+        self.limit_bytes = limit_bytes
+        self.counted = 0  # entries already measured
+        self.bytes = 0
+
+    def after_query(self) -> None:
+        from kg.store import terms
+
+        cache = getattr(terms, "_converted", None)
+        if not isinstance(cache, dict):
+            return  # the store module changed how it caches: nothing of ours to bound
+        if len(cache) < self.counted:  # emptied by its own entry bound meanwhile
+            self.counted = self.bytes = 0
+        for term in islice(reversed(cache), len(cache) - self.counted):
+            self.bytes += 2 * len(getattr(term, "value", "")) + TERM_OVERHEAD_BYTES
+        self.counted = len(cache)
+        if self.bytes > self.limit_bytes:
+            cache.clear()
+            self.counted = self.bytes = 0
+
+
+def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: int, max_memory_mb: int) -> None:
+    """Worker main loop: (query, format, accept) in; an Answer or (status, message, replace me) out."""
+    limit_memory(max_memory_mb)  # first, so that nothing this process ever holds escapes it
+
+    from kg.errors import KGError
+    from kg.query.safety import QueryRefused, check_graphs, check_read_only
+    from kg.serve.answers import serialise
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(location, read_only=True)
+    budget = TermCacheBudget(min(64, max_memory_mb // 8) * 1024 * 1024)
+    connection.send("ready")
+    while True:
+        try:
+            query, fmt, accept = connection.recv()
+        except EOFError:
+            return  # the server closed the pipe: it is stopping
+        try:
+            check_read_only(query)
+            check_graphs(query, store.has_graph)
+            result = store.sparql(query, max_rows=max_rows)
+            size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result)
+            if result.type != "ASK" and size > max_rows:
+                raise Refused(413, f"the answer has more than {max_rows:,} rows; add a LIMIT or narrow the query")
+            reply = serialise(result, fmt, accept, max_bytes=max_answer_bytes)
+            del result
+            connection.send(reply)
+        except (Refused, QueryRefused) as exc:
+            connection.send((exc.status, str(exc), False))
+        except MemoryError:
+            # Python's own allocation failed under the limit; the heap may be in pieces, so this
+            # worker answers and asks to be replaced.
+            connection.send((503, f"the query needed more than the {max_memory_mb:,} MB a query worker may use "
+                                  "(--max-memory-mb); narrow it or add a LIMIT", True))  # fmt: skip
+            return
+        except KGError as exc:
+            connection.send((400, str(exc).splitlines()[0] if str(exc) else "query failed", False))
+        except Exception as exc:  # the engine's own errors: report, keep serving
+            connection.send((500, f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}", False))
+        budget.after_query()
