@@ -279,7 +279,8 @@ def test_a_worker_killed_with_kill_9_is_replaced_and_health_says_so_meanwhile(se
     assert len(after) == 2 and not set(after) & set(before)
 
 
-@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]", "localhost:{port}", "127.0.0.1:{port}", "[::1]:{port}"])
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]", "localhost:{port}", "127.0.0.1:{port}",
+                                  "[::1]:{port}"])
 def test_loopback_host_names_are_answered(server, host):
     base, _ = server
     port = base.rsplit(":", 1)[1]
@@ -303,7 +304,8 @@ def test_cross_site_queries_are_refused_and_same_origin_ones_answered(server):
                     {"Origin": base.replace("127.0.0.1", "localhost")}):
         assert httpx.post(base + "/sparql", data=query, headers=headers).status_code == 403, headers
         assert httpx.get(base + "/sparql", params=query, headers=headers).status_code == 403, headers
-    for headers in ({"Origin": base}, {"Sec-Fetch-Site": "same-origin", "Origin": base}, {"Sec-Fetch-Site": "none"}, {}):
+    same = ({"Origin": base}, {"Sec-Fetch-Site": "same-origin", "Origin": base}, {"Sec-Fetch-Site": "none"}, {})
+    for headers in same:
         assert httpx.post(base + "/sparql", data=query, headers=headers).status_code == 200, headers
     # the pages themselves may be linked from anywhere; only the endpoint is guarded
     assert httpx.get(base + "/", headers={"Sec-Fetch-Site": "cross-site"}).status_code == 200

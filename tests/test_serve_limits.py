@@ -62,7 +62,8 @@ def doubled_texts(rows: int, times: int) -> str:
     """Rows of a 100-character text doubled ``times`` times: 20 rows doubled 10 times are 2 MB."""
     doubling = " ".join(f"BIND(CONCAT(?t{i}, ?t{i}) AS ?t{i + 1})" for i in range(times))
     values = " ".join(map(str, range(rows)))
-    return f'SELECT ?t{times} WHERE {{ VALUES ?n {{ {values} }} BIND(CONCAT(STR(?n), "{"x" * 100}") AS ?t0) {doubling} }}'
+    start = f'BIND(CONCAT(STR(?n), "{"x" * 100}") AS ?t0)'
+    return f"SELECT ?t{times} WHERE {{ VALUES ?n {{ {values} }} {start} {doubling} }}"
 
 
 def test_a_full_line_is_answered_503_with_retry_after_and_no_request_waits_past_the_limit(limited):

@@ -20,14 +20,15 @@ def serve(
     timeout: float = typer.Option(30.0, help="Seconds a request may take, waiting for a free worker included "
                                              "(else HTTP 503)."),
     max_rows: int = typer.Option(10_000, "--max-rows", help="Largest answer, in rows or triples (else HTTP 413)."),
-    max_answer_mb: float = typer.Option(64.0, "--max-answer-mb", help="Largest answer, in MB as written (else HTTP 413)."),
+    max_answer_mb: float = typer.Option(64.0, "--max-answer-mb", help="Largest answer, in MB as written "
+                                                                      "(else HTTP 413)."),
     max_memory_mb: int = typer.Option(2048, "--max-memory-mb", help="Memory each query worker may use; a query "
                                                                     "needing more ends its worker, which is replaced."),
     workers: int = typer.Option(2, help="Queries answered at once (one process each)."),
     queue: int = typer.Option(32, "--queue", help="Requests that may wait for a free worker; more get HTTP 503 "
                                                   "with Retry-After."),
-    allow_host: list[str] = typer.Option([], "--allow-host", help="Another Host name to answer to, besides "
-                                                                  "localhost, 127.0.0.1, [::1] and --host (repeatable)."),
+    allow_host: list[str] = typer.Option([], "--allow-host", help="Another Host name to answer to, besides localhost, "
+                                                                  "127.0.0.1, [::1] and --host (repeatable)."),
 ) -> None:
     """Serve a store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /, the graph at /graph."""
     import uvicorn

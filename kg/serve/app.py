@@ -50,7 +50,8 @@ def create_app(location: str | Path, *, limits: Limits = Limits(), workers: int 
             query, fmt = await read_query(request)
             answer = await pool.ask(query, fmt, request.headers.get("accept", ""))
         except Busy as exc:
-            return PlainTextResponse(str(exc) + "\n", status_code=exc.status, headers={"Retry-After": str(exc.retry_after)})
+            retry = {"Retry-After": str(exc.retry_after)}
+            return PlainTextResponse(str(exc) + "\n", status_code=exc.status, headers=retry)
         except Refused as exc:
             return PlainTextResponse(str(exc) + "\n", status_code=exc.status)
         return Response(answer.body, status_code=answer.status, media_type=answer.media_type)

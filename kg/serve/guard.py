@@ -57,8 +57,9 @@ def refusal(path: str, headers: list[tuple[bytes, bytes]], hosts: frozenset[str]
         if len(host) != 1:
             return 421, "a request must name this server in one Host header"
         if host_name(host[0]) not in hosts:
-            return 421, (f"Host '{host_name(host[0])[:100]}' is not a name of this server; it answers "
-                         f"{', '.join(sorted(hosts))} (serving under another name: kg serve --allow-host NAME)")  # fmt: skip
+            names = ", ".join(sorted(hosts))
+            return 421, (f"Host '{host_name(host[0])[:100]}' is not a name of this server; it answers {names} "
+                         "(serving under another name: kg serve --allow-host NAME)")  # fmt: skip
     if path.rstrip("/") != "/sparql":
         return None
     if "cross-site" in (site.strip().lower() for site in values.get("sec-fetch-site", [])):

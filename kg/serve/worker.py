@@ -95,5 +95,6 @@ def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: in
         except KGError as exc:
             connection.send((400, str(exc).splitlines()[0] if str(exc) else "query failed", False))
         except Exception as exc:  # the engine's own errors: report, keep serving
-            connection.send((500, f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}", False))
+            first = str(exc).splitlines()[0][:300] if str(exc) else ""
+            connection.send((500, f"{exc.__class__.__name__}: {first}", False))
         budget.after_query()

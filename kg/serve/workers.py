@@ -26,6 +26,10 @@ class Limits:
     max_waiting: int = 32  # requests waiting for a free worker
 
 
+# (answer, refusal, replace): exactly one of the first two; replace when the worker must be started again
+Reply = tuple[Answer | None, Refused | None, bool]
+
+
 class WorkerDied(Refused):
     """The worker's process ended while it held a query."""
 
@@ -79,9 +83,8 @@ class Worker:
     def alive(self) -> bool:
         return self.process is not None and self.process.is_alive()
 
-    def ask(self, query: str, fmt: str | None, accept: str, timeout: float) -> tuple[Answer | None, Refused | None, bool]:
-        """(answer, refusal, replace): exactly one of answer and refusal; ``replace`` when this
-        worker is dead or was killed and must be started again."""
+    def ask(self, query: str, fmt: str | None, accept: str, timeout: float) -> Reply:
+        """Send one query and wait at most ``timeout`` seconds for its reply."""
         try:
             self.connection.send((query, fmt, accept))
             if not self.connection.poll(timeout):
