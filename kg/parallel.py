@@ -5,8 +5,8 @@ Each worker keeps its own time budget per document (kg/budget.py) and answers wi
 a document runs past it. The supervisor here is the backstop for what a process cannot do for
 itself: a worker that gives no answer within the budget and a grace period (stuck in compiled
 code, or stopped) is killed, and one that dies (a crash inside spaCy, the kernel's OOM killer) is
-noticed; either way the document it was on is reported, the documents queued behind it go to
-other workers, a new worker takes its place, and the build goes on.
+noticed; either way the document it was on is reported, a new worker takes its place, and the
+build goes on.
 
 Only plain data crosses between processes (documents in, extractions and errors out), never a
 spaCy Doc. A bounded number of documents is in flight, so memory stays bounded on any corpus, and
@@ -31,7 +31,6 @@ from kg.types import Document, Extraction
 log = logging.getLogger("kg")
 
 STARTUP_SECONDS = 300.0  # importing spaCy and loading the model, on a busy machine
-QUEUED_PER_WORKER = 2  # a second document waits in the pipe, so a worker is never idle between two
 IN_FLIGHT_PER_WORKER = 6  # finished extractions may wait for an earlier, slower one: this many per worker
 
 
@@ -64,7 +63,10 @@ class Job:
 
 
 class Worker:
-    """One extraction process and the documents sent to it, oldest (the one it is on) first."""
+    """One extraction process and the document it is on.
+
+    A worker is given a document only when it has answered the last one: it is then reading its
+    pipe, so a send cannot block on a worker that is itself blocked sending a large answer."""
 
     def __init__(self, settings: Settings) -> None:
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited threads or locks
@@ -74,8 +76,8 @@ class Worker:
         self.process.start()
         child.close()
         self.ready = False
-        self.jobs: deque[Job] = deque()
-        self.since = time.monotonic()  # when it started, or when it began its current document
+        self.job: Job | None = None
+        self.since = time.monotonic()  # when it started, or when it was given its document
 
     def give(self, job: Job) -> bool:
         """Send it a document; False if the process is gone."""
@@ -83,20 +85,14 @@ class Worker:
             self.connection.send(job.document)
         except OSError:
             return False
-        if not self.jobs:
-            self.since = time.monotonic()
-        self.jobs.append(job)
+        self.job, self.since = job, time.monotonic()
         return True
 
-    def finished(self) -> Job:
-        self.since = time.monotonic()  # the next queued document starts now
-        return self.jobs.popleft()
-
     def due(self, limit: float | None) -> float | None:
-        """When it must have answered: its start-up, or its current document's budget and grace."""
+        """When it must have answered: its start-up, or its document's budget and grace."""
         if not self.ready:
             return self.since + STARTUP_SECONDS
-        if self.jobs and limit is not None:
+        if self.job is not None and limit is not None:
             return self.since + limit
         return None
 
@@ -127,7 +123,7 @@ class Supervisor:
         self.settings = settings
         self.workers = [self.start() for _ in range(settings.workers)]
         self.incoming = iter(documents)
-        self.retry: deque[Job] = deque()  # documents queued behind a failed worker's, to hand out again
+        self.retry: deque[Job] = deque()  # documents a worker died before taking, to hand out again
         self.done: dict[int, Extraction | IngestError] = {}
         self.given = self.emitted = 0
         self.exhausted = False
@@ -144,6 +140,7 @@ class Supervisor:
                 while self.emitted in self.done:
                     yield self.done.pop(self.emitted)
                     self.emitted += 1
+                    self.hand_out()  # the window has room again: keep the workers busy meanwhile
                 if self.exhausted and not self.retry and self.emitted == self.given:
                     return
                 dues = [due for w in self.workers if (due := w.due(self.limit)) is not None]
@@ -171,11 +168,10 @@ class Supervisor:
         return Job(self.given - 1, document)
 
     def hand_out(self) -> None:
-        for worker in sorted(self.workers, key=lambda w: len(w.jobs)):  # the idle ones first
-            while worker.ready and len(worker.jobs) < QUEUED_PER_WORKER and (job := self.next_job()) is not None:
+        for worker in self.workers:
+            if worker.ready and worker.job is None and (job := self.next_job()) is not None:
                 if not worker.give(job):
                     self.retry.appendleft(job)  # it died before taking it; wait() reports the death
-                    break
 
     def receive(self, index: int) -> None:
         worker = self.workers[index]
@@ -190,17 +186,16 @@ class Supervisor:
             log.info("extraction worker %d ready", worker.process.pid)
         elif isinstance(message, tuple) and message[0] == "fatal":
             raise ConfigError(message[1])  # the model or a setting: no document can be built
-        elif worker.jobs:
-            self.done[worker.finished().number] = message
+        elif worker.job is not None:
+            self.done[worker.job.number] = message
+            worker.job = None
 
     def replace(self, index: int, what: str) -> None:
         worker = self.workers[index]
         how = worker.stop()
         if not worker.ready:
             raise ConfigError(f"an extraction worker {what} while starting ({how}); run with --workers 1 to see why")
-        if worker.jobs:
-            job = worker.jobs.popleft()
-            self.retry.extendleft(reversed(worker.jobs))
+        if worker.job is not None:
             if what == "died":
                 problem = f"the worker process extracting it died ({how}); skipped. Please report this document"
             else:
@@ -208,7 +203,7 @@ class Supervisor:
                     f"no answer from its worker process within {self.limit:g} s; the worker was killed and"
                     " replaced (raise --doc-timeout)"
                 )
-            self.done[job.number] = IngestError(job.document.source, problem)
+            self.done[worker.job.number] = IngestError(worker.job.document.source, problem)
         self.workers[index] = self.start()
         log.info("extraction worker %d %s (%s); replaced by %d", worker.process.pid, what, how, self.workers[index].process.pid)
 
