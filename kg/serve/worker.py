@@ -9,13 +9,8 @@ the engine) kills only this worker, which the pool replaces.
 from __future__ import annotations
 
 import resource
-from itertools import islice
 
 from kg.serve.answers import Refused
-
-# Each distinct term in a cache entry costs about this much beyond its text (two objects and a dict slot).
-TERM_OVERHEAD_BYTES = 200
-
 
 def limit_memory(max_memory_mb: int) -> None:
     """Cap this process's data segment (heap and anonymous maps), so a runaway query fails its own
@@ -28,35 +23,6 @@ def limit_memory(max_memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, hard if hard != resource.RLIM_INFINITY else limit))
 
 
-class TermCacheBudget:
-    """Bounds kg.store.terms' converted-term cache in bytes as well as entries.
-
-    That cache is bounded at 200,000 entries, but an entry may be a literal of megabytes (CONCAT
-    makes them), so a long-running worker could hold gigabytes. After each query the entries added
-    since the last look are measured (the dict keeps insertion order) and the cache is emptied once
-    their total passes the budget. Emptying it only costs later conversions."""
-
-    def __init__(self, limit_bytes: int) -> None:
-        self.limit_bytes = limit_bytes
-        self.counted = 0  # entries already measured
-        self.bytes = 0
-
-    def after_query(self) -> None:
-        from kg.store import terms
-
-        cache = getattr(terms, "_converted", None)
-        if not isinstance(cache, dict):
-            return  # the store module changed how it caches: nothing of ours to bound
-        if len(cache) < self.counted:  # emptied by its own entry bound meanwhile
-            self.counted = self.bytes = 0
-        for term in islice(reversed(cache), len(cache) - self.counted):
-            self.bytes += 2 * len(getattr(term, "value", "")) + TERM_OVERHEAD_BYTES
-        self.counted = len(cache)
-        if self.bytes > self.limit_bytes:
-            cache.clear()
-            self.counted = self.bytes = 0
-
-
 def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: int, max_memory_mb: int) -> None:
     """Worker main loop: (query, format, accept) in; an Answer or (status, message, replace me) out."""
     limit_memory(max_memory_mb)  # first, so that nothing this process ever holds escapes it
@@ -67,7 +33,6 @@ def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: in
     from kg.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(location, read_only=True)
-    budget = TermCacheBudget(min(64, max_memory_mb // 8) * 1024 * 1024)
     connection.send("ready")
     while True:
         try:
@@ -97,4 +62,3 @@ def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: in
         except Exception as exc:  # the engine's own errors: report, keep serving
             first = str(exc).splitlines()[0][:300] if str(exc) else ""
             connection.send((500, f"{exc.__class__.__name__}: {first}", False))
-        budget.after_query()

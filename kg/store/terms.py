@@ -14,13 +14,35 @@ from kg.errors import QueryError
 from kg.query import as_term
 
 
-def to_ox(term):
-    known = _to_ox.get(term)
-    if known is None:
-        if len(_to_ox) > 200_000:  # bounded over a long build
-            _to_ox.clear()
-        known = _to_ox[term] = _to_ox_term(term)
-    return known
+class TermCache:
+    """Converted terms, each built once: triples and answers repeat the same terms (predicates,
+    classes, entities) many times, and building one is not free (rdflib validates IRIs). Bounded in
+    entries and in bytes, since one literal may be megabytes (CONCAT makes them) and a build or a
+    server runs long; past either bound it starts again empty, which only costs later conversions."""
+
+    OVERHEAD_BYTES = 200  # two term objects and a dict slot, beyond the text
+
+    def __init__(self, convert, *, max_entries: int = 200_000, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.convert, self.max_entries, self.max_bytes = convert, max_entries, max_bytes
+        self.terms: dict = {}
+        self.bytes = 0
+
+    def __call__(self, term):
+        known = self.terms.get(term)
+        if known is None:
+            size = 2 * len(term if isinstance(term, str) else getattr(term, "value", "")) + self.OVERHEAD_BYTES
+            if len(self.terms) >= self.max_entries or self.bytes + size > self.max_bytes:
+                self.clear()
+            known = self.terms[term] = self.convert(term)
+            self.bytes += size
+        return known
+
+    def __contains__(self, term) -> bool:
+        return term in self.terms
+
+    def clear(self) -> None:
+        self.terms.clear()
+        self.bytes = 0
 
 
 def _to_ox_term(term):
@@ -39,23 +61,6 @@ def _to_ox_term(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def from_ox(term):
-    if term is None:
-        return None
-    known = _converted.get(term)
-    if known is None:
-        if len(_converted) > 200_000:  # bounded: a long-running server sees many distinct terms
-            _converted.clear()
-        known = _converted[term] = _convert(term)
-    return known
-
-
-# Triples and answers repeat the same terms (predicates, classes, entities) many times, and building
-# a term is not free (rdflib validates IRIs), so each distinct term is converted once.
-_to_ox: dict = {}
-_converted: dict = {}
-
-
 def _convert(term):
     import pyoxigraph as ox
 
@@ -69,6 +74,14 @@ def _convert(term):
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
     raise TypeError(f"unsupported term from the store: {term!r}")
+
+
+to_ox = TermCache(_to_ox_term)
+_from_ox = TermCache(_convert)
+
+
+def from_ox(term):
+    return None if term is None else _from_ox(term)
 
 
 def to_quads(triples: Iterable[tuple], graph: URIRef, *, with_default: bool = False) -> list:
