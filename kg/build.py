@@ -44,13 +44,19 @@ def documents(sources: Iterable[str | Path], settings: Settings, on_error: Error
 WARM_UP = "Anna Berg, a spokeswoman for the Lund city council in Sweden, said on Monday: \"We will vote.\""
 
 
-@lru_cache(maxsize=4)
 def warm_up(settings: Settings) -> None:
-    """Load the pipeline, lexicons and gazetteer once per process, outside any document's budget."""
-    load_pipeline(settings.model)
+    """Load the pipeline, lexicons, gazetteer and knowledge base once per process, outside any
+    document's budget."""
+    _warm_up(settings.model, settings.kb)
+
+
+@lru_cache(maxsize=4)
+def _warm_up(model: str, kb: str | None) -> None:
     from kg.ingest import make_document
 
-    extract_document(make_document(WARM_UP, source="<warm-up>"), replace(settings, doc_timeout=0))
+    load_pipeline(model)
+    settings = replace(Settings(), model=model, kb=kb, doc_timeout=0)
+    extract_document(make_document(WARM_UP, source="<warm-up>"), settings)
 
 
 def extract_document(document: Document, settings: Settings) -> Extraction:
