@@ -41,7 +41,9 @@ class Corpus:
     def inputs(self, folder: Path, *, limit: int | None = None) -> list[Path]:
         if self.records is None:
             return sorted(self.location().glob("*.txt"))[:limit]
-        target = folder / (self.path.replace("/", "_") + ".jsonl")
+        if self.records is jsonl_records and limit is None:
+            return [self.location()]  # read as it is, so sources name its own lines
+        target = folder / (Path(self.path).stem + ".jsonl")
         with target.open("w", encoding="utf-8") as handle:
             for record in islice(self.records(self.location()), limit):
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -112,7 +114,8 @@ def summary(name: str, run: CorpusRun) -> str:
         f" in {run.seconds:.0f} s ({documents / max(run.seconds, 1e-9):.1f} docs/s)"
     ]
     reasons = Counter(p.problem for p in run.failed)
-    lines += [f"  refused {count} x: {reason}" for reason, count in reasons.most_common(10)]
+    example = {p.problem: p.source for p in reversed(run.failed)}
+    lines += [f"  refused {n} x: {reason} (e.g. {example[reason]})" for reason, n in reasons.most_common(10)]
     lines += [f"  slow: {seconds:5.2f} s  {source}" for seconds, source in run.report.slowest[:5]]
     return "\n".join(lines)
 
