@@ -169,6 +169,43 @@ def test_run_query_refuses_a_hidden_service_over_a_graph_and_a_store(targets, ba
     assert bait.hits == []
 
 
+# Found by a second attack review: a '<' that rdflib and this scan read as an IRI and Oxigraph as a
+# comparison, after a comment that only Oxigraph ended at CR. Each reached the bait from --store.
+def disguised_services(bait_url: str) -> list[str]:
+    prefix = f"PREFIX : <{bait_url}/>\n"
+    return [
+        prefix + "SELECT ?bait WHERE {\n #\rFILTER(1<2)SERVICE:bait#>\r{?bait ?b ?c}\n}\n",
+        prefix + "SELECT * WHERE { ?s ?p ?o #\rFILTER EXISTS { FILTER(1<2)SERVICE:amp#>\r{?s ?b ?c} }\n}",
+        prefix + "SELECT * WHERE { ?s ?p ?o FILTER(?s<?p#>)\n&&1<2)SERVICE:bait#>\n{?s ?p ?o} }",
+        prefix + f"SELECT * WHERE {{ ?s ?p ?o FILTER(?s<?p#>)\n&&1<2) SERVICE <{bait_url}/x> #>\n{{?s ?p ?o}} }}",
+    ]
+
+
+@pytest.mark.parametrize("where", ["--data", "--store"])
+def test_a_service_behind_a_comparison_read_as_an_iri_is_refused(targets, bait, where):
+    from kg.query.safety import QueryRefused
+    from kg.store import open_store
+
+    for query in disguised_services(bait.url):
+        result = CliRunner().invoke(app, ["query", query, where, targets[where]])
+        assert result.exit_code == 1 and "refused" in result.stderr, (query, result.output)
+        assert result.stderr.count("\n") == 1, result.stderr
+    with open_store(targets["--store"], create=False) as store:
+        for query in disguised_services(bait.url):
+            with pytest.raises(QueryRefused):
+                run_query(store, query)
+    assert bait.hits == []
+
+
+def test_the_text_checked_is_the_text_run():
+    from kg.query.safety import check_query
+
+    # Line ends made LF (Oxigraph ends a comment at CR, rdflib does not) and escapes expanded once
+    # (rdflib expands them everywhere, Oxigraph only in strings and IRIs): one reading for both.
+    assert check_query("SELECT * WHERE { ?s ?p ?o # a note\r\n}") == "SELECT * WHERE { ?s ?p ?o # a note\n}"
+    assert check_query("SELECT * WHERE { ?s ?p \"caf\\u00e9\" }") == 'SELECT * WHERE { ?s ?p "caf\u00e9" }'
+
+
 @pytest.fixture
 def secret(tmp_path):
     path = tmp_path / "secret.ttl"

@@ -45,9 +45,8 @@ def run_query(graph: Dataset | Graph | Any, query: str, bindings: Mapping[str, A
 
     bindings = {name: as_term(value) for name, value in (bindings or {}).items()}
     if callable(getattr(graph, "sparql", None)):
-        check_query(query, graph.has_graph)
-        return graph.sparql(query, bindings)
-    check_query(query, lambda name: hasattr(graph, "get_context") and len(graph.get_context(name)) > 0)
+        return graph.sparql(check_query(query, graph.has_graph), bindings)
+    query = check_query(query, lambda name: hasattr(graph, "get_context") and len(graph.get_context(name)) > 0)
     try:
         with offline(), recursion_room():  # rdflib evaluates lazily: the rows are read inside too
             result = graph.query(query, initNs=PREFIXES, initBindings=bindings)

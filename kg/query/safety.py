@@ -7,14 +7,18 @@ graph from the web or from a local file); brackets nested deeper than MAX_DEPTH 
 MAX_OPERATORS chain-forming operators (both parsers recurse on them: rdflib's raises RecursionError,
 Oxigraph's overflows the C stack and kills the process); text over MAX_QUERY_CHARS.
 
-How: a linear scan of the text in each engine's reading (kg.query.scan) finds the depth and any
-watched word in code; then rdflib parses the query (the parser the --data engine uses) and the
-parse tree is walked for SERVICE and the dataset clauses. Either finding refuses, and where the two
-disagree (the scan sees FROM, the parse none; rdflib cannot parse it) the query is refused too.
+How: the query is first made one text that both engines read alike (``runnable``): every
+``\\u``/``\\U`` escape expanded, as rdflib does and Oxigraph does not outside strings, and every
+CR made LF, as Oxigraph ends a comment at CR and rdflib does not. That text, and only that text, is
+checked and run. A linear scan of it in each engine's reading (kg.query.scan) finds the depth and
+any watched word in code; then rdflib parses it and the parse tree is walked for SERVICE and the
+dataset clauses. Either finding refuses, and where the two disagree (the scan sees FROM, the parse
+none; rdflib cannot parse it; an IRI inside an expression that may be a comparison) it is refused.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from functools import lru_cache
@@ -24,6 +28,8 @@ from rdflib import URIRef
 
 from kg.errors import QueryError
 from kg.query.scan import scan
+
+ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
 
 MAX_DEPTH = 64  # the shipped queries nest at most 6 deep
 MAX_OPERATORS = 2_000  # Oxigraph overflows near 7,000 in a chain (`1+1+…`); the shipped queries use < 30
@@ -50,44 +56,53 @@ def update_refused(word: str) -> QueryRefused:
     return QueryRefused(403, f"{word} is refused: queries here only read")
 
 
-def check_query(query: str, holds: Callable[[URIRef], bool] | None = None) -> None:
-    """Raise QueryRefused unless ``query`` only reads; with ``holds``, also unless every FROM and
-    FROM NAMED graph is one ``holds`` says the data has (without it, the graphs are not judged)."""
-    graphs = decide(query)
-    if holds is None:
-        return
-    for iri in graphs:
-        if not holds(iri):
-            raise QueryRefused(
-                400, f"FROM <{str(iri)[:200]}>: no graph of that name here, and kg fetches nothing from elsewhere"
-            )
+def check_query(query: str, holds: Callable[[URIRef], bool] | None = None) -> str:
+    """The text to run for ``query``; QueryRefused unless it only reads, and, with ``holds``, unless
+    every FROM and FROM NAMED graph is one ``holds`` says the data has (without it, the graphs are not
+    judged). Run what this returns, never ``query`` itself: only the returned text was checked."""
+    text = runnable(query)
+    graphs = decide(text)
+    if holds is not None:
+        for iri in graphs:
+            if not holds(iri):
+                raise QueryRefused(
+                    400, f"FROM <{str(iri)[:200]}>: no graph of that name here, and kg fetches nothing from elsewhere"
+                )
+    return text
 
 
-def check_read_only(query: str) -> None:
-    check_query(query)
+def check_read_only(query: str) -> str:
+    return check_query(query)
 
 
-def check_graphs(query: str, holds: Callable[[URIRef], bool]) -> None:
-    check_query(query, holds)
+def check_graphs(query: str, holds: Callable[[URIRef], bool]) -> str:
+    return check_query(query, holds)
 
 
 def dataset_graphs(query: str) -> list[URIRef]:
     """The IRIs a query's FROM and FROM NAMED clauses name (prefixes expanded), in order."""
-    return list(decide(query))
+    return list(decide(runnable(query)))
 
 
-@lru_cache(maxsize=32)  # the CLI and the endpoint ask twice about one query (read-only, then graphs)
-def decide(query: str) -> tuple[URIRef, ...]:
-    """The dataset graphs of a query kg may run; QueryRefused for any other."""
+def runnable(query: str) -> str:
+    """The one text both engines read alike: escapes expanded, line ends made LF."""
     from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
     if len(query) > MAX_QUERY_CHARS:
         raise QueryRefused(413, f"query refused: {len(query):,} characters; kg reads at most {MAX_QUERY_CHARS:,}")
     try:
-        expanded = expandUnicodeEscapes(query)  # rdflib's own step: the text its parser sees
+        text = expandUnicodeEscapes(query)  # rdflib's own step: the text its parser sees
     except ValueError as exc:
         raise QueryRefused(400, f"query failed: {exc}") from None
-    views = [scan(query), scan(expanded, rdflib_view=True)]
+    if ESCAPE.search(text):  # an escape that spelled an escape: rdflib would expand it a second time
+        raise QueryRefused(400, "query refused: a \\u or \\U escape spells another escape")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@lru_cache(maxsize=32)  # the CLI and the endpoint ask twice about one query (read-only, then graphs)
+def decide(query: str) -> tuple[URIRef, ...]:
+    """The dataset graphs of a runnable query kg may run; QueryRefused for any other."""
+    views = [scan(query), scan(query, rdflib_view=True)]
     for view in views:
         if view.depth > MAX_DEPTH:
             raise QueryRefused(400, f"query refused: brackets nest {view.depth} deep; kg allows at most {MAX_DEPTH}")
@@ -102,6 +117,11 @@ def decide(query: str) -> tuple[URIRef, ...]:
         if word in words:
             raise update_refused(word)
     for view in views:
+        if view.ambiguous is not None:
+            raise QueryRefused(
+                400, "query refused: an IRI inside an expression holds a parenthesis, so '<' may be read as"
+                " a comparison; write the IRI with a prefix",
+            )
         if view.unclosed is not None:
             line = query.count("\n", 0, view.unclosed) + 1
             raise QueryRefused(400, f"query failed: a string opened on line {line} is not closed")

@@ -36,6 +36,7 @@ class Scan:
     operators: int = 0  # chain-forming tokens seen
     words: set[str] = field(default_factory=set)  # WATCHED words seen in code
     unclosed: int | None = None  # offset of a string or long string that never closes
+    ambiguous: int | None = None  # offset of an IRI inside an expression that holds a parenthesis
     quiet: list[tuple[int, int]] = field(default_factory=list)  # strings, IRIs, comments: (start, end)
 
 
@@ -45,9 +46,15 @@ def is_name(c: str) -> bool:
 
 def scan(text: str, *, rdflib_view: bool = False, keep_spans: bool = False) -> Scan:
     found = Scan()
-    depth = 0
+    depth = parentheses = 0
     for kind, start, end in tokens(text, rdflib_view):
         if kind == "quiet":
+            # A comparison '<' only stands inside parentheses (every SPARQL expression does). There,
+            # '<2)SERVICE:x#>' may be an IRI to this scan and `< 2 ) SERVICE :x` to an engine: an
+            # IRI that could close the expression is not taken on trust.
+            if parentheses and text[start] == "<" and found.ambiguous is None:
+                if "(" in text[start:end] or ")" in text[start:end]:
+                    found.ambiguous = start
             if keep_spans:
                 found.quiet.append((start, end))
         elif kind == "unclosed":
@@ -56,9 +63,11 @@ def scan(text: str, *, rdflib_view: bool = False, keep_spans: bool = False) -> S
                 found.quiet.append((start, end))
         elif kind == "open":
             depth += 1
+            parentheses += text[start] == "("
             found.depth = max(found.depth, depth)
         elif kind == "close":
             depth = max(depth - 1, 0)
+            parentheses = max(parentheses - (text[start] == ")"), 0)
         elif kind == "word":
             word = text[start:end].upper()
             found.operators += word in CHAIN_WORDS
