@@ -14,7 +14,7 @@ from rdflib import Dataset
 
 from kg.budget import DocumentTimeout, time_budget
 from kg.config import Settings
-from kg.errors import ConfigError, IngestError
+from kg.errors import ConfigError, IngestError, OutOfMemory
 from kg.extract import extract
 from kg.ingest import read_sources
 from kg.mapping import new_dataset
@@ -77,6 +77,11 @@ def extract_or_report(document: Document, settings: Settings) -> Extraction | In
         return extract_document(document, settings)
     except DocumentTimeout as exc:
         return IngestError(document.source, str(exc))
+    except MemoryError:
+        return OutOfMemory(
+            document.source, f"needed more than the {settings.worker_memory_mb:,} MB a worker may use; skipped"
+            " (raise KG_WORKER_MEMORY_MB, or split the article)",
+        )
     except ConfigError:
         raise  # a setting or the model, not this document: every document would fail the same way
     except Exception as exc:

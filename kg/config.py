@@ -1,5 +1,5 @@
 """Settings with defaults, overridable from the environment (KG_MODEL, KG_BATCH_SIZE, KG_WORKERS,
-KG_MAX_FILE_MB, KG_MAX_CHARS, KG_DOC_TIMEOUT, ...)."""
+KG_MAX_FILE_MB, KG_MAX_CHARS, KG_DOC_TIMEOUT, KG_WORKER_MEMORY_MB, ...)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ class Settings:
     # Wall time one document may take to parse and extract; past it the document is reported and
     # skipped (a worker process that does not answer is killed and replaced).
     doc_timeout: float = field(default_factory=lambda: env_number("KG_DOC_TIMEOUT", "120", float))
+    # Memory (MB) each extraction worker process (--workers N) may use; a document that needs more is
+    # reported and the worker replaced. A worker idles at about 500 MB.
+    worker_memory_mb: int = field(default_factory=lambda: env_number("KG_WORKER_MEMORY_MB", "4096"))
     # Publication date (ISO) for documents that carry none; relative dates are read against it.
     date: str | None = None
     # Read files through symbolic links that lead out of an input directory (off: such a link is

@@ -27,6 +27,10 @@ class IngestError(KGError):
         return (self.__class__, (self.source, self.problem))
 
 
+class OutOfMemory(IngestError):
+    """A document needed more memory than its worker process may use."""
+
+
 class StoreError(KGError):
     """A graph could not be read or written."""
 

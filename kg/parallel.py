@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable, Iterator
 
 from kg.config import Settings
-from kg.errors import ConfigError, IngestError
+from kg.errors import ConfigError, IngestError, OutOfMemory
 from kg.types import Document, Extraction
 
 log = logging.getLogger("kg")
@@ -42,7 +42,9 @@ def grace_seconds(budget: float) -> float:
 def serve_documents(connection: Connection, settings: Settings) -> None:
     """Worker main loop: a Document in, an Extraction or an IngestError out."""
     from kg.build import extract_or_report, warm_up
+    from kg.limits import limit_memory
 
+    limit_memory(settings.worker_memory_mb)  # first, so that nothing this process holds escapes it
     try:
         warm_up(settings)
         connection.send("ready")
@@ -51,7 +53,10 @@ def serve_documents(connection: Connection, settings: Settings) -> None:
                 document = connection.recv()
             except EOFError:
                 return
-            connection.send(extract_or_report(document, settings))
+            found = extract_or_report(document, settings)
+            connection.send(found)
+            if isinstance(found, OutOfMemory):
+                return  # its heap may be in pieces: the supervisor starts a fresh worker
     except ConfigError as exc:
         connection.send(("fatal", str(exc)))
 

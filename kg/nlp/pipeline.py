@@ -69,5 +69,7 @@ def parse_document(document: Document, model: str):
 
     nlp = load_pipeline(model)
     nlp.max_length = max(nlp.max_length, PIECE_CHARS * 2)
-    parts = list(nlp.pipe(pieces(document.text)))
+    # One piece at a time: nlp.pipe would batch the pieces (1,000 by default) and hold the whole
+    # article's tensors at once, which is what cutting it was meant to avoid.
+    parts = [nlp(piece) for piece in pieces(document.text)]
     return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

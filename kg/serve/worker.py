@@ -8,20 +8,8 @@ the engine) kills only this worker, which the pool replaces.
 
 from __future__ import annotations
 
-import resource
-
+from kg.limits import limit_memory
 from kg.serve.answers import Refused
-
-def limit_memory(max_memory_mb: int) -> None:
-    """Cap this process's data segment (heap and anonymous maps), so a runaway query fails its own
-    allocation instead of swapping the machine. RLIMIT_DATA rather than RLIMIT_AS: the store's files
-    are mapped read-only and thread stacks reserve address space, neither of which is memory used."""
-    limit = max_memory_mb * 1024 * 1024
-    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)  # an unprivileged process cannot raise its hard limit
-    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard if hard != resource.RLIM_INFINITY else limit))
-
 
 def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: int, max_memory_mb: int) -> None:
     """Worker main loop: (query, format, accept) in; an Answer or (status, message, replace me) out."""
