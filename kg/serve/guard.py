@@ -5,7 +5,7 @@ lets the page read this server as if it were its own site. Its requests still sa
 `Host: attacker.example`, so a server bound to loopback answers only Host names that are loopback
 names (421 otherwise). A page of another site may also send queries without reading the answers
 (a form, an <img>); /sparql refuses any request whose Origin is not this server's, or that the
-browser marks `Sec-Fetch-Site: cross-site` (403). Clients that are not browsers send neither header.
+browser marks `Sec-Fetch-Site` as anything but `same-origin` or `none` (403). Clients that are not browsers send neither header.
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ def refusal(path: str, headers: list[tuple[bytes, bytes]], hosts: frozenset[str]
                          "(serving under another name: kg serve --allow-host NAME)")  # fmt: skip
     if path.rstrip("/") != "/sparql":
         return None
-    if "cross-site" in (site.strip().lower() for site in values.get("sec-fetch-site", [])):
+    # 'same-site' is refused too: every other port on localhost is the same site to a browser, so a
+    # page served by any local program could otherwise send queries blind (an <img> GET has no Origin).
+    if {site.strip().lower() for site in values.get("sec-fetch-site", [])} - {"same-origin", "none"}:
         return 403, "cross-site requests to /sparql are refused: query from this server's own page or a client"
     own = {f"{scheme}://{host[0].strip().lower()}" for scheme in ("http", "https")} if len(host) == 1 else set()
     for origin in values.get("origin", []):
