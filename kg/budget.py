@@ -16,6 +16,9 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
+MAX_SECONDS = 86_400.0  # a day: the timers take no more (and no document needs it)
+
+
 class DocumentTimeout(Exception):
     """The current document ran past its time budget."""
 
@@ -35,6 +38,7 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     if not seconds or seconds <= 0:
         yield
         return
+    seconds = min(seconds, MAX_SECONDS)
     on_main = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if on_main and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None):
         with _alarm(seconds):
@@ -46,7 +50,10 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
 @contextmanager
 def _alarm(seconds: float) -> Iterator[None]:
+    fired = []
+
     def expire(signum, frame) -> None:
+        fired.append(True)
         raise DocumentTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -54,8 +61,12 @@ def _alarm(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even if the alarm lands just now, the handler is put back
+            signal.signal(signal.SIGALRM, previous)
+    if fired:  # the body caught the interruption and went on: it still ran out of time
+        raise DocumentTimeout(seconds)
 
 
 @contextmanager

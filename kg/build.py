@@ -78,10 +78,11 @@ def extract_or_report(document: Document, settings: Settings) -> Extraction | In
     except DocumentTimeout as exc:
         return IngestError(document.source, str(exc))
     except MemoryError:
-        return OutOfMemory(
-            document.source, f"needed more than the {settings.worker_memory_mb:,} MB a worker may use; skipped"
-            " (raise KG_WORKER_MEMORY_MB, or split the article)",
-        )
+        if settings.workers > 1 and not settings.dask:  # only supervised workers are capped
+            problem = f"needed more than the {settings.worker_memory_mb:,} MB a worker may use; skipped (raise KG_WORKER_MEMORY_MB, or split the article)"
+        else:
+            problem = "ran out of memory; skipped (split the article)"
+        return OutOfMemory(document.source, problem)
     except ConfigError:
         raise  # a setting or the model, not this document: every document would fail the same way
     except Exception as exc:
@@ -168,11 +169,14 @@ def build_into(
         found = parallel_extractions(new_documents(), settings, report_error)
     else:
         found = extractions(new_documents(), settings, report_error)
-    for extraction in found:
-        report.replaced += store.put(extraction)
-        report.count(extraction)
-        if on_document is not None:
-            on_document(extraction)
+    try:
+        for extraction in found:
+            report.replaced += store.put(extraction)
+            report.count(extraction)
+            if on_document is not None:
+                on_document(extraction)
+    finally:
+        found.close()  # a store error or an early stop ends the workers now, not at garbage collection
     return report
 
 

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg.config import Settings
 from kg.errors import ConfigError, IngestError
+from kg.budget import MAX_SECONDS
 from kg.parallel import grace_seconds
 
 log = logging.getLogger("kg")
@@ -69,6 +70,9 @@ def dask_extractions(
                 restart_workers_running(client, future)
                 problem = "no answer from its Dask task within the time budget; the task's workers were restarted"
                 found = [IngestError(document.source, problem + " (raise --doc-timeout)") for document in batch]
+            except Exception as exc:  # KilledWorker (a crash, the nanny's memory limit), a lost connection
+                problem = f"its Dask task failed ({exc.__class__.__name__}: {str(exc)[:200]}); skipped"
+                found = [IngestError(document.source, problem) for document in batch]
             for item in found:
                 if isinstance(item, IngestError):
                     on_error(item)
@@ -76,7 +80,8 @@ def dask_extractions(
                     yield item
 
         for batch in batches(documents, settings.batch_size):
-            pending.append((batch, client.submit(extract_batch, batch, settings=settings, pure=False)))
+            task = client.submit(extract_batch, batch, settings=settings, pure=False, retries=0)
+            pending.append((batch, task))
             while len(pending) >= in_flight:
                 yield from finish(*pending.popleft())
         while pending:
@@ -91,14 +96,15 @@ def batch_limit(size: int, budget: float) -> float | None:
     """Seconds a batch may take: every document's budget, plus grace (None: no budget)."""
     if not budget or budget <= 0:
         return None
+    budget = min(budget, MAX_SECONDS)
     return size * budget + grace_seconds(budget)
 
 
 def restart_workers_running(client, future) -> None:
     """Best effort: a thread cannot be killed, its process can (by the worker's nanny)."""
-    future.cancel()
     try:
         busy = [address for address, keys in client.processing().items() if future.key in keys]
+        future.cancel()  # after the look-up: a cancelled key is no longer listed as processing
         if busy:
             client.restart_workers(busy, raise_for_error=False)
     except Exception as exc:  # the scheduler may be gone too; the documents are reported either way

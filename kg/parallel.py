@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterable, Iterator
 
+from kg.budget import MAX_SECONDS
 from kg.config import Settings
 from kg.errors import ConfigError, IngestError, OutOfMemory
 from kg.types import Document, Extraction
@@ -44,6 +45,7 @@ def serve_documents(connection: Connection, settings: Settings) -> None:
     from kg.build import extract_or_report, warm_up
     from kg.limits import limit_memory
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle: it stops us
     limit_memory(settings.worker_memory_mb)  # first, so that nothing this process holds escapes it
     try:
         warm_up(settings)
@@ -123,7 +125,7 @@ class Supervisor:
     """Hands documents to workers, collects their answers in input order, replaces failed workers."""
 
     def __init__(self, documents: Iterable[Document], settings: Settings) -> None:
-        budget = settings.doc_timeout
+        budget = min(settings.doc_timeout, MAX_SECONDS)
         self.limit = budget + grace_seconds(budget) if budget and budget > 0 else None
         self.settings = settings
         self.workers = [self.start() for _ in range(settings.workers)]
@@ -194,12 +196,17 @@ class Supervisor:
         elif worker.job is not None:
             self.done[worker.job.number] = message
             worker.job = None
+            if isinstance(message, OutOfMemory):
+                self.replace(index, "ran out of memory")  # it is exiting: give it nothing more
 
     def replace(self, index: int, what: str) -> None:
         worker = self.workers[index]
         how = worker.stop()
         if not worker.ready:
-            raise ConfigError(f"an extraction worker {what} while starting ({how}); run with --workers 1 to see why")
+            raise ConfigError(
+                f"an extraction worker {what} while starting ({how}); run with --workers 1 to see why, and check"
+                f" that KG_WORKER_MEMORY_MB ({self.settings.worker_memory_mb:,}) leaves room for the model"
+            )
         if worker.job is not None:
             if what == "died":
                 problem = f"the worker process extracting it died ({how}); skipped. Please report this document"

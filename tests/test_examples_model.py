@@ -113,11 +113,13 @@ def test_one_named_graph_per_document(example_graph):
 
 def test_every_claims_evidence_covers_its_arguments_inside_its_sentence():
     from kg.extract import extract
-    from kg.nlp import parse
+    from kg.config import Settings
+    from kg.nlp import parse_document
 
     documents = [d for d in read_sources([EXAMPLES]) if isinstance(d, kg.Document)]
     checked = 0
-    for document, doc in parse(documents):
+    for document in documents:
+        doc = parse_document(document, Settings().model)
         result = extract(doc, document)
         sentences = {s.index: s for s in result.sentences}
         for claim in result.claims:

@@ -354,3 +354,14 @@ def test_a_failed_service_call_is_not_reported_as_the_store_changing(targets):
         assert not isinstance(raised.value, StoreError)
     finally:
         store.close()
+
+
+def test_a_chain_hidden_from_the_scan_is_still_counted_on_the_parse():
+    # '<?y#>' is an IRI to the scan and `< ?y` then a comment to both engines; the scan then reads
+    # ''' as a long string hiding the chain that would overflow Oxigraph's parser (found in review).
+    from kg.query.safety import MAX_OPERATORS, QueryRefused, check_query
+
+    chain = "+".join(["1"] * (MAX_OPERATORS + 500))
+    query = "SELECT * WHERE { ?x ?p ?y FILTER(?x<?y#>'''\n) FILTER(" + chain + ")\n#'''\n}"
+    with pytest.raises(QueryRefused, match="operators and pattern joins"):
+        check_query(query)

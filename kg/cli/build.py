@@ -152,8 +152,8 @@ def build(
             knowledge_base(str(kb))  # read (and checked) before any article is
         except KGError as exc:
             raise fail(str(exc), EXIT_USAGE) from None
-    if doc_timeout is not None and not doc_timeout > 0:
-        raise fail("--doc-timeout must be a positive number of seconds", EXIT_USAGE)
+    if doc_timeout is not None and not 0 < doc_timeout <= 86_400:
+        raise fail("--doc-timeout must be a number of seconds above 0 and up to 86,400 (a day)", EXIT_USAGE)
     settings = replace(Settings(), workers=workers, dask=dask, date=iso_date(published), kb=str(kb) if kb else None)
     settings = replace(settings, follow_links=follow_links)
     if doc_timeout is not None:

@@ -35,6 +35,7 @@ MAX_DEPTH = 64  # the shipped queries nest at most 6 deep
 MAX_OPERATORS = 2_000  # Oxigraph overflows near 7,000 in a chain (`1+1+…`); the shipped queries use < 30
 MAX_QUERY_CHARS = 1_000_000
 FRAMES_PER_LEVEL = 60  # rdflib's parser recurses ~45 Python frames per bracket (measured)
+CHAIN_KEYS = ("other", "part", "graph")  # where rdflib's parse tree keeps a chain's operands
 UPDATE_WORDS = ("LOAD", "INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD", "WITH")
 _recursion = threading.Lock()
 _rooms, _limit_before = 0, 1000  # open recursion_room blocks, and the limit to put back
@@ -143,11 +144,16 @@ def parsed_graphs(query: str, scan_saw_from: bool) -> tuple[URIRef, ...]:
             if operations:  # an update (an empty text parses as one, with no operation: not refused as such)
                 raise update_refused(operations[0].upper()) from None
             raise QueryRefused(400, f"query failed: {exc.__class__.__name__}: {first_line(exc)}") from None
-    clauses = 0
+    clauses = operators = 0
     for node in walk(parsed):
         if node.name == "ServiceGraphPattern":
             raise service_refused()
         clauses += node.name == "DatasetClause"
+        operators += chain_length(node)
+    if operators > MAX_OPERATORS:  # the scan counts these too; the parse is the reading it cannot be fooled on
+        raise QueryRefused(
+            400, f"query refused: {operators:,} operators and pattern joins; kg allows at most {MAX_OPERATORS:,}"
+        )
     if clauses == 0:
         if scan_saw_from:  # the text has FROM in code, rdflib's parse has no dataset: they disagree
             raise QueryRefused(400, "query refused: its FROM clause is read differently by kg's two SPARQL parsers")
@@ -167,6 +173,12 @@ def dataset_iris(parsed) -> tuple[URIRef, ...]:
     except Exception as exc:  # the graphs cannot be known, so they cannot be judged
         raise QueryRefused(400, f"query failed: {exc.__class__.__name__}: {first_line(exc)}") from None
     return tuple(clause.default or clause.named for clause in (algebra.datasetClause or []))
+
+
+def chain_length(node) -> int:
+    """How many operands a node chains: `1+1+…`, `a||b||…`, path steps, UNION branches, joined parts."""
+    return sum(len(value) for key, value in node.items() if key in CHAIN_KEYS and not isinstance(value, (str, bytes))
+               and hasattr(value, "__len__"))
 
 
 def walk(parsed):

@@ -14,6 +14,7 @@ import sys
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
+from kg.errors import KGError
 from kg.serve.answers import Answer, Refused
 from kg.serve.workers import Limits, TimedOut, Worker
 
@@ -37,8 +38,13 @@ class WorkerPool:
         self._all = [Worker(location, limits) for _ in range(size)]
         for worker in self._all:  # start together, then wait: the imports overlap
             worker.start()
-        for worker in self._all:
-            worker.wait_ready()
+        try:
+            for worker in self._all:
+                worker.wait_ready()
+        except KGError:
+            for worker in self._all:  # none is left running behind the one-line error
+                worker.kill()
+            raise
         self._idle: deque[Worker] = deque(self._all)
         self._busy: set[Worker] = set()
         self._waiters: deque[asyncio.Future] = deque()

@@ -8,11 +8,14 @@ the engine) kills only this worker, which the pool replaces.
 
 from __future__ import annotations
 
+import signal
+
 from kg.limits import limit_memory
 from kg.serve.answers import Refused
 
 def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: int, max_memory_mb: int) -> None:
     """Worker main loop: (query, format, accept) in; an Answer or (status, message, replace me) out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle: it stops us
     limit_memory(max_memory_mb)  # first, so that nothing this process ever holds escapes it
 
     from kg.errors import KGError

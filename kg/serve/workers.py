@@ -12,6 +12,7 @@ import multiprocessing
 import signal
 from dataclasses import dataclass
 
+from kg.errors import StoreError
 from kg.serve.answers import Answer, Refused
 
 STARTUP_SECONDS = 120
@@ -78,7 +79,8 @@ class Worker:
         if not ready:
             reason = exit_reason(self.process.exitcode) if not self.process.is_alive() else "no answer"
             self.kill()
-            raise RuntimeError(f"a query worker did not start within {STARTUP_SECONDS} s ({reason})")
+            raise StoreError(f"a query worker did not start within {STARTUP_SECONDS} s ({reason}); check the store"
+                             " and --max-memory-mb")
 
     def alive(self) -> bool:
         return self.process is not None and self.process.is_alive()
