@@ -18,7 +18,7 @@ from kg.errors import ConfigError, IngestError, OutOfMemory
 from kg.extract import extract
 from kg.ingest import read_sources
 from kg.mapping import new_dataset
-from kg.nlp import load_pipeline, parse_document
+from kg.nlp import SHORT_BATCH, SHORT_CHARS, load_pipeline, parse_document, parse_short
 from kg.resolve import link_entities, resolve_document
 from kg.store import GraphStore, MemoryStore
 from kg.types import Document, Extraction
@@ -59,22 +59,24 @@ def _warm_up(model: str, kb: str | None) -> None:
     extract_document(make_document(WARM_UP, source="<warm-up>"), settings)
 
 
-def extract_document(document: Document, settings: Settings) -> Extraction:
-    """Parse one document and extract what it says, within its time budget (``DocumentTimeout`` past it)."""
+def extract_document(document: Document, settings: Settings, parsed=None) -> Extraction:
+    """Parse one document (unless ``parsed`` is its Doc already) and extract what it says, within its
+    time budget (``DocumentTimeout`` past it)."""
     if settings.doc_timeout:
         warm_up(settings)
     started = time.monotonic()
     with time_budget(settings.doc_timeout):
-        parsed = parse_document(document, settings.model)
+        if parsed is None:
+            parsed = parse_document(document, settings.model)
         extraction = link_entities(resolve_document(extract(parsed, document)), settings.kb)
     return replace(extraction, seconds=time.monotonic() - started)
 
 
-def extract_or_report(document: Document, settings: Settings) -> Extraction | IngestError:
+def extract_or_report(document: Document, settings: Settings, parsed=None) -> Extraction | IngestError:
     """The extraction of ``document``, or the error that names it: a document over its time budget,
     or one that meets a bug, must not stop a corpus build."""
     try:
-        return extract_document(document, settings)
+        return extract_document(document, settings, parsed)
     except DocumentTimeout as exc:
         return IngestError(document.source, str(exc))
     except MemoryError:
@@ -95,15 +97,47 @@ def extractions(
     """Parse and extract documents that are already read, in this process. With ``on_error``, a
     document that fails or runs past its time budget is reported there and the others go on."""
     settings = settings or Settings()
+    for group in short_runs(docs):
+        for document, parsed in zip(group, parse_together(group, settings)):
+            if on_error is None:
+                yield extract_document(document, settings, parsed)
+                continue
+            found = extract_or_report(document, settings, parsed)
+            if isinstance(found, IngestError):
+                on_error(found)
+            else:
+                yield found
+
+
+def short_runs(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    """Runs of up to SHORT_BATCH consecutive short documents, and every longer document alone."""
+    run: list[Document] = []
     for document in docs:
-        if on_error is None:
-            yield extract_document(document, settings)
-            continue
-        found = extract_or_report(document, settings)
-        if isinstance(found, IngestError):
-            on_error(found)
+        if len(document.text) > SHORT_CHARS:
+            if run:
+                yield run
+                run = []
+            yield [document]
         else:
-            yield found
+            run.append(document)
+            if len(run) == SHORT_BATCH:
+                yield run
+                run = []
+    if run:
+        yield run
+
+
+def parse_together(group: list[Document], settings: Settings) -> list:
+    """The Docs of a run of short documents parsed as one batch, within one document's budget; None
+    for each (so each is parsed alone, within its own) if it is a single document or the batch fails."""
+    if len(group) == 1:
+        return [None]
+    warm_up(settings)
+    try:
+        with time_budget(settings.doc_timeout):
+            return parse_short(group, settings.model)
+    except Exception:  # DocumentTimeout, or one text the parser fails on: find which, one at a time
+        return [None] * len(group)
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Load the spaCy pipeline once and parse documents."""
 
-from kg.nlp.pipeline import load_pipeline, parse_document
+from kg.nlp.pipeline import SHORT_BATCH, SHORT_CHARS, load_pipeline, parse_document, parse_short
 
-__all__ = ["load_pipeline", "parse_document"]
+__all__ = ["SHORT_BATCH", "SHORT_CHARS", "load_pipeline", "parse_document", "parse_short"]
