@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract.lexicon import lexicon
 from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazetteer
@@ -42,11 +43,13 @@ HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "
 DESCRIPTION_HEADS = {"country": "Country", "nation": "Country", "city": "City"}
 
 
+@lru_cache(maxsize=65_536)  # called for every mention pair in a document: the same few names
 def normalise_name(text: str) -> str:
     """Case, accents, spacing and separating punctuation go ('José' and 'Jose' are one name, as
     outlets spell it either way); '+' and '#' stay, as they tell names apart ('C++' is not 'C')."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s'&.+#-]", " ", text)).strip()
 
 
