@@ -28,10 +28,6 @@ class DocumentTimeout(Exception):
         self.seconds = seconds
 
 
-def timeout_message(seconds: float) -> str:
-    return str(DocumentTimeout(seconds))
-
-
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Run the body with at most ``seconds`` of wall time; past it, ``DocumentTimeout`` is raised in it."""

@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Iterator
 from kg.budget import MAX_SECONDS
 from kg.config import Settings
 from kg.errors import ConfigError, IngestError, OutOfMemory
+from kg.limits import exit_reason
 from kg.types import Document, Extraction
 
 log = logging.getLogger("kg")
@@ -109,16 +110,7 @@ class Worker:
             self.process.kill()
         self.process.join()
         self.connection.close()
-        return ended(self.process.exitcode)
-
-
-def ended(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        try:
-            return f"killed by {signal.Signals(-exitcode).name}"
-        except ValueError:
-            return f"killed by signal {-exitcode}"
-    return f"exit status {exitcode}"
+        return exit_reason(self.process.exitcode)
 
 
 class Supervisor:

@@ -28,6 +28,13 @@ def targets(tmp_path_factory):
     return {"--data": str(out / "g.trig"), "--store": str(out / "store")}
 
 
+def assert_refused(queries: dict[str, str], targets: dict[str, str], where: str) -> None:
+    """Each query fails through `kg query` with exit 1 and its expected words on stderr."""
+    for query, says in queries.items():
+        result = CliRunner().invoke(app, ["query", query, where, targets[where]])
+        assert result.exit_code == 1 and says in result.stderr, (query, result.output)
+
+
 @pytest.mark.parametrize("where", ["--data", "--store"])
 def test_service_and_remote_from_are_refused_and_nothing_is_fetched(targets, bait, where):
     queries = {
@@ -38,9 +45,7 @@ def test_service_and_remote_from_are_refused_and_nothing_is_fetched(targets, bai
         "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }": "INSERT is refused",
         f"LOAD <{bait.url}/data.ttl>": "LOAD is refused",
     }
-    for query, says in queries.items():
-        result = CliRunner().invoke(app, ["query", query, where, targets[where]])
-        assert result.exit_code == 1 and says in result.stderr, (query, result.output)
+    assert_refused(queries, targets, where)
     assert bait.hits == []
 
 
@@ -241,9 +246,7 @@ def test_updates_however_spelled_are_refused(targets, bait, where):
         "DELETE WHERE { ?s ?p ?o }": "DELETE is refused",
         "CLEAR ALL": "CLEAR is refused",
     }
-    for query, says in queries.items():
-        result = CliRunner().invoke(app, ["query", query, where, targets[where]])
-        assert result.exit_code == 1 and says in result.stderr, (query, result.output)
+    assert_refused(queries, targets, where)
     assert bait.hits == []
 
 

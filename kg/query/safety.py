@@ -72,19 +72,6 @@ def check_query(query: str, holds: Callable[[URIRef], bool] | None = None) -> st
     return text
 
 
-def check_read_only(query: str) -> str:
-    return check_query(query)
-
-
-def check_graphs(query: str, holds: Callable[[URIRef], bool]) -> str:
-    return check_query(query, holds)
-
-
-def dataset_graphs(query: str) -> list[URIRef]:
-    """The IRIs a query's FROM and FROM NAMED clauses name (prefixes expanded), in order."""
-    return list(decide(runnable(query)))
-
-
 def runnable(query: str) -> str:
     """The one text both engines read alike: escapes expanded, line ends made LF."""
     from rdflib.plugins.sparql.parser import expandUnicodeEscapes

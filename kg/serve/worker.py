@@ -19,7 +19,7 @@ def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: in
     limit_memory(max_memory_mb)  # first, so that nothing this process ever holds escapes it
 
     from kg.errors import KGError
-    from kg.query.safety import QueryRefused, check_graphs
+    from kg.query.safety import QueryRefused, check_query
     from kg.serve.answers import serialise
     from kg.store.oxigraph import OxigraphStore
 
@@ -31,7 +31,7 @@ def serve_queries(location: str, connection, max_rows: int, max_answer_bytes: in
         except EOFError:
             return  # the server closed the pipe: it is stopping
         try:
-            query = check_graphs(query, store.has_graph)  # the text checked is the text run
+            query = check_query(query, store.has_graph)  # the text checked is the text run
             result = store.sparql(query, max_rows=max_rows)
             size = len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result)
             if result.type != "ASK" and size > max_rows:

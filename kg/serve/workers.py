@@ -9,10 +9,10 @@ error or its answer, never a partial one, and a new worker is started in the bac
 from __future__ import annotations
 
 import multiprocessing
-import signal
 from dataclasses import dataclass
 
 from kg.errors import StoreError
+from kg.limits import exit_reason
 from kg.serve.answers import Answer, Refused
 
 STARTUP_SECONDS = 120
@@ -37,17 +37,6 @@ class WorkerDied(Refused):
 
 class TimedOut(Refused):
     """The query was still running when its time was up; its worker was killed."""
-
-
-def exit_reason(code: int | None) -> str:
-    if code is None:
-        return "it stopped answering"
-    if code < 0:
-        try:
-            return f"killed by {signal.Signals(-code).name}"
-        except ValueError:
-            return f"killed by signal {-code}"
-    return f"exit status {code}"
 
 
 class Worker:
