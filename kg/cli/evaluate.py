@@ -139,3 +139,15 @@ def eval_gold(
             name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}", str(prf.tp), str(prf.fp), str(prf.fn)
         )
     out.print(table)
+    reader = scores.reader.as_dict()
+    if reader["counts"]["entities"] or reader["counts"]["facts"]:
+        out.print(
+            f"reader's view: entity classes {reader['entity_class_accuracy']:.1f}% right "
+            f"({reader['entities_found']:.1f}% of {reader['counts']['entities']} names found, "
+            f"{reader['spurious_names']} names not in gold); facts present {reader['fact_recall']:.1f}% of "
+            f"{reader['counts']['facts']} ({reader['fact_recall_with_factuality']:.1f}% with their factuality); "
+            f"quotes found {reader['quotes_found']:.1f}% of {reader['counts']['quotes']}, "
+            f"speaker right {reader['speaker_accuracy']:.1f}%",
+            highlight=False,
+            soft_wrap=True,
+        )

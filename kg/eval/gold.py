@@ -7,15 +7,22 @@ One JSON object per line:
    "quotes":   [["Kimahli Powell", "We had to stay quiet"], ...]}   # speaker and the quote's first words
 Claims name kg or open properties by local name; objects are entity labels or literal values.
 Matching ignores case; a quote matches when its text starts with the given words.
+
+Instead of "source", a record may point at one line of a JSONL corpus that is not ours to copy:
+  {"corpus": "../../../shared/data/news/bbc.jsonl", "line": 509, "id": "business/509", ...}
+and may carry the reader's annotation (entities with aliases, "facts" in the reader's words), which
+kg.eval.reader scores.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.eval.reader import ReaderScores, score_record
 from kg.eval.scoring import PRF, compare
 from kg.query import run_query
 
@@ -40,6 +47,7 @@ class GoldScores:
     claims: PRF
     quotes: PRF
     documents: int
+    reader: ReaderScores = field(default_factory=ReaderScores)
 
     def as_dict(self) -> dict:
         return {
@@ -47,6 +55,7 @@ class GoldScores:
             "entities": self.entities.as_dict(),
             "claims": self.claims.as_dict(),
             "quotes": self.quotes.as_dict(),
+            "reader": self.reader.as_dict(),
         }
 
 
@@ -60,8 +69,9 @@ def read_gold(path: str | Path) -> list[dict]:
         if line.strip():
             try:
                 record = json.loads(line)
-                record["source"]  # noqa: B018 - required
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                if "source" not in record:
+                    int(record["line"]), str(record["corpus"])  # one or the other is required
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise KGError(f"{path} line {number}: not a gold record ({exc}); see kg/eval/gold.py") from exc
             records.append(record)
     return records
@@ -89,16 +99,36 @@ def evaluate(path: str | Path, settings=None) -> GoldScores:
 
     path = Path(path)
     totals = [PRF(0, 0, 0), PRF(0, 0, 0), PRF(0, 0, 0)]
+    reader = ReaderScores()
     records = read_gold(path)
-    for record in records:
-        documents = []
-        graph = build(
-            [path.parent / record["source"]],
-            settings=settings,
-            on_document=lambda extraction: documents.append(extraction.document.id),
-        )
-        if not documents:
-            raise KGError(f"{path}: source {record['source']} could not be built")
-        scores = score_document(graph, document_iri(documents[0]), record)
-        totals = [t + s for t, s in zip(totals, scores)]
-    return GoldScores(*totals, documents=len(records))
+    with tempfile.TemporaryDirectory(prefix="kg-gold-") as scratch:
+        for number, record in enumerate(records):
+            source = source_file(path, record, Path(scratch) / f"{number}.jsonl")
+            documents = []
+            graph = build(
+                [source], settings=settings, on_document=lambda extraction: documents.append(extraction.document.id)
+            )
+            if not documents:
+                raise KGError(f"{path}: source {source} could not be built")
+            doc_iri = document_iri(documents[0])
+            scores = score_document(graph, doc_iri, record)
+            totals = [t + s for t, s in zip(totals, scores)]
+            reader += score_record(graph, doc_iri, record)
+    return GoldScores(*totals, documents=len(records), reader=reader)
+
+
+def source_file(gold: Path, record: dict, scratch: Path) -> Path:
+    """The article file of a record: its "source", or its corpus line copied to a scratch file."""
+    if "source" in record:
+        return gold.parent / record["source"]
+    corpus = gold.parent / record["corpus"]
+    if not corpus.is_file():
+        raise KGError(f"{gold}: corpus {corpus} not found; the record points at line {record['line']} of it")
+    with corpus.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if number == int(record["line"]):
+                if "id" in record and json.loads(line).get("id") != record["id"]:
+                    raise KGError(f"{gold}: line {number} of {corpus} is not {record['id']}; the corpus changed")
+                scratch.write_text(line, encoding="utf-8")
+                return scratch
+    raise KGError(f"{gold}: {corpus} has no line {record['line']}")

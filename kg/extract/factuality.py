@@ -8,10 +8,19 @@ from kg.extract.lexicon import lexicon
 from kg.extract.syntax import children, grammatical_subjects
 from kg.types import Factuality
 
-HEDGING_MODALS = {"may", "might", "could", "would", "should"}
-ALLEGATION_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly"}
-ALLEGATION_VERBS = {"accuse", "suspect", "allege"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Modals of possibility, obligation and the future: what they govern has not (yet) happened.
+HEDGING_MODALS = {"may", "might", "could", "would", "should", "will", "shall", "'ll", "wo", "must"}
+# "X hopes / plans / agreed / is set to DO Y": Y is wished, planned or promised, not done. ("going to"
+# only as the future: "went on to win" happened.)
+IRREALIS_VERBS = {
+    "want", "hope", "plan", "aim", "seek", "try", "attempt", "intend", "agree", "promise", "vow", "pledge",
+    "threaten", "expect", "need", "wish", "offer", "propose", "prepare", "set", "aspire", "bid", "look",
+    "prefer", "like", "love", "mean", "have", "decide", "choose", "due", "likely", "keen", "eager", "ready",
+    "willing", "determined", "poised",
+}
+# "X urged / asked / ordered Y to DO Z": Z is demanded or allowed, not done ("forced Y to" is done).
+DEMAND_VERBS = {"urge", "ask", "order", "tell", "call", "encourage", "invite", "press", "persuade", "push",
+                "require", "warn", "advise", "instruct", "challenge", "allow", "permit"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
 REFUSAL_VERBS = {"refuse", "decline", "fail"}  # "refused to comment": the comment did not happen
 IMPERSONAL_SUBJECTS = {"it", "there", "this", "that"}
@@ -23,6 +32,8 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
         return Factuality.NEGATED, None, None
     if any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux")):
         return Factuality.HYPOTHETICAL, None, None
+    if verb.dep_ == "ROOT" and any(c.tag_ == "TO" for c in children(verb, "aux")):
+        return Factuality.HYPOTHETICAL, None, None  # the headline "Moya to skip Davis Cup": planned, not done
     if any(c.lower_ in ALLEGATION_ADVERBS for c in verb.children) or (
         verb.dep_ == "pcomp" and verb.head.head.lemma_ in ALLEGATION_VERBS
     ):
@@ -38,13 +49,21 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
             return Factuality.DENIED, None, head.head  # "denied allegations that X did Y"
         if node.dep_ == "xcomp" and head.lemma_ in REFUSAL_VERBS:
             return Factuality.NEGATED, None, None
+        if node.dep_ == "xcomp" and (
+            head.lemma_.lower() in IRREALIS_VERBS | DEMAND_VERBS or (head.lower_ == "going" and node.tag_ == "VB")
+        ):  # "hoping to repeat", "urged him to apologise", "is set to be made", "is going to sell"
+            return Factuality.HYPOTHETICAL, None, head
+        shares_aux = node.dep_ in ("ccomp", "xcomp") or (node.dep_ == "conj" and not any(children(node, "aux")))
+        if shares_aux and any(c.lower_ in HEDGING_MODALS for c in children(head, "aux")):
+            return Factuality.HYPOTHETICAL, None, None  # "will try to", "will visit A and meet B"
         if node.dep_ == "ccomp" and head.lemma_ in DENIAL_VERBS:
             return Factuality.DENIED, None, head
         if node.dep_ == "ccomp" and head.lemma_ in lexicon().cues:
             speakers = [s for s in grammatical_subjects(head) if s.lower_ not in IMPERSONAL_SUBJECTS]
             if speakers:
                 return Factuality.REPORTED, speakers[0], head
-            return Factuality.ASSERTED, None, head  # "it was reported that ..." : the article's own report
+            # "it was reported that ...": the article passes on a report; no speaker, and not a plain fact
+            return Factuality.REPORTED, None, head
         if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep", "pobj"):
             break
         node = head

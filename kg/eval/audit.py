@@ -1,0 +1,89 @@
+"""Blind precision audits: a seeded sample of the facts kg asserts, for a reader to judge.
+
+    python -m kg.eval.audit sample GRAPH.trig --n 80 --seed 15 -o sample.jsonl
+    python -m kg.eval.audit score judged.jsonl
+
+`sample` writes one fact per line with its sentence and document, and nothing about which rule
+produced it (the judge must not know); the claim IRI is kept so that a judged file can be joined back
+to extractors and confidences. The judge adds "verdict" (correct / partly / wrong) and "useful"
+(true / false) to each line; `score` prints the table, overall and per confidence bin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+from kg.query import run_query
+from kg.rdfio import load
+
+# The population @facts_with_sources lists (asserted claims between two labelled nodes), with the
+# claim, its document and its extractor so that judgements can be joined back.
+FACTS = """SELECT ?claim ?subject ?predicate ?object ?confidence ?sentence ?doc ?extractor WHERE {
+  ?claim a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:factuality kg:asserted ;
+         kg:confidence ?confidence ; kg:sentence ?unit .
+  ?unit kg:text ?sentence ; kg:inDocument ?doc .
+  ?s rdfs:label ?subject . ?o rdfs:label ?object .
+  OPTIONAL { ?p rdfs:label ?plabel } OPTIONAL { ?claim kg:extractor ?extractor }
+  BIND(COALESCE(?plabel, STRAFTER(STR(?p), "#")) AS ?predicate) }"""
+
+
+def facts(graph_path: str | Path) -> list[dict]:
+    found = {}
+    for row in run_query(load(graph_path), FACTS):
+        found[str(row.claim)] = {
+            "claim": str(row.claim), "subject": str(row.subject), "predicate": str(row.predicate),
+            "object": str(row.object), "confidence": float(row.confidence), "sentence": str(row.sentence),
+            "document": str(row.doc), "extractor": str(row.extractor or ""),
+        }
+    return [found[k] for k in sorted(found)]
+
+
+def sample(graph_path: str | Path, n: int, seed: int) -> list[dict]:
+    found = facts(graph_path)
+    chosen = random.Random(seed).sample(found, min(n, len(found)))
+    return [{k: v for k, v in fact.items() if k != "extractor"} for fact in chosen]
+
+
+def score(judged: list[dict]) -> str:
+    verdicts = Counter(j["verdict"] for j in judged)
+    total = len(judged) or 1
+    useful_right = sum(1 for j in judged if j["verdict"] == "correct" and j.get("useful"))
+    lines = [f"{len(judged)} facts: " + ", ".join(f"{v} {100 * verdicts[v] / total:.0f}%" for v in ("correct", "partly", "wrong")),
+             f"trivial or useless {100 * sum(1 for j in judged if not j.get('useful')) / total:.0f}%; "
+             f"correct and useful {100 * useful_right / total:.0f}%"]
+    bins = Counter()
+    right = Counter()
+    for j in judged:
+        b = min(int(j["confidence"] * 10), 9) / 10
+        bins[b] += 1
+        right[b] += j["verdict"] == "correct"
+    lines += [f"confidence {b:.1f}-{b + 0.1:.1f}: {right[b]}/{bins[b]} correct" for b in sorted(bins)]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m kg.eval.audit")
+    commands = parser.add_subparsers(dest="command", required=True)
+    s = commands.add_parser("sample")
+    s.add_argument("graph")
+    s.add_argument("--n", type=int, default=80)
+    s.add_argument("--seed", type=int, default=15)
+    s.add_argument("-o", "--output", required=True)
+    c = commands.add_parser("score")
+    c.add_argument("judged")
+    args = parser.parse_args()
+    if args.command == "sample":
+        chosen = sample(args.graph, args.n, args.seed)
+        Path(args.output).write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in chosen), encoding="utf-8")
+        print(f"{len(chosen)} facts -> {args.output}")
+    else:
+        judged = [json.loads(line) for line in Path(args.judged).read_text(encoding="utf-8").splitlines() if line.strip()]
+        print(score(judged))
+
+
+if __name__ == "__main__":
+    main()
