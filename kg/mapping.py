@@ -171,7 +171,7 @@ def add_claim(graph: TripleSink, doc: URIRef, claim: Claim, nodes: dict[str, URI
     else:
         obj = nodes[claim.object]
     subject = nodes[claim.subject]
-    if claim.factuality == Factuality.ASSERTED:
+    if claim.factuality == Factuality.ASSERTED and claim.sure:
         graph.add((subject, predicate, obj))
     if predicate.startswith(str(OPEN)):
         graph.add((predicate, RDF.type, RDF.Property))

@@ -144,6 +144,7 @@ class Claim:
     factuality: Factuality = Factuality.ASSERTED
     speaker: str | None = None  # Entity.id
     cue: str | None = None
+    sure: bool = True  # its confidence clears the build's --min-confidence: if asserted, a plain triple
 
 
 @dataclass(frozen=True)

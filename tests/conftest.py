@@ -65,6 +65,18 @@ def has_fact(graph, subject: str, prop, obj: str) -> bool:
                           {"sl": Literal(subject), "ol": Literal(obj), "p": prop}).askAnswer)
 
 
+def claim_factualities(graph, subject: str, prop, obj: str) -> set[str]:
+    """How the graph's claims of (subject prop obj) are put forward: {"reported", "hypothetical", ...}."""
+    from rdflib import Literal
+
+    from kg.query import run_query
+
+    query = """SELECT ?f WHERE { ?c rdf:subject/rdfs:label ?sl ; rdf:predicate ?p ; rdf:object/rdfs:label ?ol ;
+                                  kg:factuality ?f }"""
+    rows = run_query(graph, query, {"sl": Literal(subject), "ol": Literal(obj), "p": prop})
+    return {str(r.f).rsplit("#", 1)[-1] for r in rows}
+
+
 def oxigraph_binary() -> str | None:
     beside = Path(sys.executable).parent / "oxigraph"  # installed with the test extra
     return str(beside) if beside.is_file() else shutil.which("oxigraph")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES, has_fact
+from conftest import EXAMPLES, claim_factualities, has_fact
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -34,7 +34,6 @@ def fact(graph, subject, predicate, obj):
     ("Russian embassy", kg.KG.locatedIn, "Ottawa"),
     ("Kimahli Powell", kg.KG.directorOf, "Rainbow Railroad"),
     ("Ramzan Kadyrov", kg.KG.presidentOf, "Chechnya"),
-    ("Northwind Foods", kg.KG.acquired, "Lakeside Dairy"),
     ("Lakeside Dairy", kg.KG.basedIn, "Madison"),
     ("Northwind Foods", kg.KG.basedIn, "Denver"),
     ("Marcus Reyes", kg.KG.leaderOf, "Northwind Foods"),
@@ -50,6 +49,12 @@ def test_example_fact_is_a_plain_triple_with_provenance(example_graph, subject, 
     local_start, local_end = int(row.start) - int(row.sstart), int(row.end) - int(row.sstart)
     evidence = str(row.sentence)[local_start:local_end]
     assert subject.split()[-1] in evidence or subject.lower() in evidence.lower()
+
+
+def test_an_agreed_purchase_is_not_yet_a_purchase(example_graph):
+    # "Northwind Foods ... has agreed to buy Lakeside Dairy" (and the deal still needs approval)
+    assert claim_factualities(example_graph, "Northwind Foods", kg.KG.acquired, "Lakeside Dairy") == {"hypothetical"}
+    assert not has_fact(example_graph, "Northwind Foods", kg.KG.acquired, "Lakeside Dairy")
 
 
 def test_sentence_offsets_point_into_the_document_text(example_graph):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED_DIR, has_fact
+from conftest import SEED_DIR, claim_factualities, has_fact
 from rdflib.namespace import RDF, RDFS
 
 import kg
@@ -11,8 +11,13 @@ from kg.query import run_query
 pytestmark = pytest.mark.model
 
 
+def test_what_was_reported_is_the_articles_report_not_a_plain_fact(seed_graph):
+    # "it was reported that the North American country have given asylum to 22 gay refugees"
+    assert claim_factualities(seed_graph, "Canada", kg.KG.grantedAsylumTo, "gay refugees") == {"reported"}
+    assert not has_fact(seed_graph, "Canada", kg.KG.grantedAsylumTo, "gay refugees")
+
+
 @pytest.mark.parametrize("subject, prop, obj", [
-    ("Canada", kg.KG.grantedAsylumTo, "gay refugees"),
     ("Kirill Kalinin", kg.KG.spokespersonFor, "Russian embassy"),
     ("Russian embassy", kg.KG.locatedIn, "Ottawa"),
     ("Kimahli Powell", kg.KG.directorOf, "Rainbow Railroad"),

@@ -120,6 +120,9 @@ def build(
     doc_timeout: Optional[float] = typer.Option(
         None, "--doc-timeout", help="Seconds one document may take (default 120, KG_DOC_TIMEOUT); past it, it is reported and skipped."
     ),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", help="Claims less sure than this (0-1, default 0.6, KG_MIN_CONFIDENCE) stay claim nodes, not plain triples."
+    ),
     published: Optional[str] = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none; 'last week' is read against it."
     ),
@@ -158,6 +161,10 @@ def build(
     settings = replace(settings, follow_links=follow_links)
     if doc_timeout is not None:
         settings = replace(settings, doc_timeout=doc_timeout)
+    if min_confidence is not None:
+        if not 0 <= min_confidence <= 1:
+            raise fail("--min-confidence must be between 0 and 1", EXIT_USAGE)
+        settings = replace(settings, min_confidence=min_confidence)
 
     if verbose:
         show_worker_events()

@@ -140,7 +140,7 @@ def eval_gold(
         )
     out.print(table)
     reader = scores.reader.as_dict()
-    if reader["counts"]["entities"] or reader["counts"]["facts"]:
+    if reader["counts"]["facts"]:  # a gold file of the reader's kind
         out.print(
             f"reader's view: entity classes {reader['entity_class_accuracy']:.1f}% right "
             f"({reader['entities_found']:.1f}% of {reader['counts']['entities']} names found, "

@@ -17,6 +17,8 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from rdflib import Literal as RDFLiteral
+
 from kg.query import run_query
 from kg.rdfio import load
 
@@ -26,14 +28,18 @@ FACTS = """SELECT ?claim ?subject ?predicate ?object ?confidence ?sentence ?doc 
   ?claim a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:factuality kg:asserted ;
          kg:confidence ?confidence ; kg:sentence ?unit .
   ?unit kg:text ?sentence ; kg:inDocument ?doc .
-  ?s rdfs:label ?subject . ?o rdfs:label ?object .
+  FILTER EXISTS { ?s ?p ?o } FILTER (?p != kg:demonymOf || !?facts_only)
+  ?s rdfs:label ?subject . OPTIONAL { ?o rdfs:label ?olabel } BIND(COALESCE(?olabel, STR(?o)) AS ?object)
+  FILTER (BOUND(?olabel) || !?facts_only)
   OPTIONAL { ?p rdfs:label ?plabel } OPTIONAL { ?claim kg:extractor ?extractor }
   BIND(COALESCE(?plabel, STRAFTER(STR(?p), "#")) AS ?predicate) }"""
 
 
-def facts(graph_path: str | Path) -> list[dict]:
+def facts(graph_path: str | Path, *, everything: bool = False) -> list[dict]:
+    """The facts @facts_with_sources lists; with ``everything``, also demonyms and literal values
+    (job titles): the population whose precision calibrates the patterns."""
     found = {}
-    for row in run_query(load(graph_path), FACTS):
+    for row in run_query(load(graph_path), FACTS, {"facts_only": RDFLiteral(not everything)}):
         found[str(row.claim)] = {
             "claim": str(row.claim), "subject": str(row.subject), "predicate": str(row.predicate),
             "object": str(row.object), "confidence": float(row.confidence), "sentence": str(row.sentence),
@@ -42,10 +48,15 @@ def facts(graph_path: str | Path) -> list[dict]:
     return [found[k] for k in sorted(found)]
 
 
-def sample(graph_path: str | Path, n: int, seed: int) -> list[dict]:
-    found = facts(graph_path)
-    chosen = random.Random(seed).sample(found, min(n, len(found)))
-    return [{k: v for k, v in fact.items() if k != "extractor"} for fact in chosen]
+def sample(graph_path: str | Path, n: int, seed: int, *, everything: bool = False) -> list[dict]:
+    """``n`` facts drawn with ``seed`` (all of them when ``n`` is 0), in the order drawn."""
+    found = facts(graph_path, everything=everything)
+    return random.Random(seed).sample(found, min(n, len(found)) if n else len(found))
+
+
+def blind(fact: dict) -> dict:
+    """What the judge sees: no extractor, no pattern."""
+    return {k: v for k, v in fact.items() if k != "extractor"}
 
 
 def score(judged: list[dict]) -> str:
@@ -72,13 +83,16 @@ def main() -> None:
     s.add_argument("graph")
     s.add_argument("--n", type=int, default=80)
     s.add_argument("--seed", type=int, default=15)
-    s.add_argument("-o", "--output", required=True)
+    s.add_argument("--everything", action="store_true", help="also job titles and demonyms (for calibration)")
+    s.add_argument("-o", "--output", required=True, help="the judge's file; OUTPUT.key keeps each claim's pattern")
     c = commands.add_parser("score")
     c.add_argument("judged")
     args = parser.parse_args()
     if args.command == "sample":
-        chosen = sample(args.graph, args.n, args.seed)
-        Path(args.output).write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in chosen), encoding="utf-8")
+        chosen = sample(args.graph, args.n, args.seed, everything=args.everything)
+        Path(args.output).write_text("".join(json.dumps(blind(f), ensure_ascii=False) + "\n" for f in chosen), encoding="utf-8")
+        key = {f["claim"]: f["extractor"] for f in chosen}
+        Path(args.output + ".key").write_text(json.dumps(key, indent=0), encoding="utf-8")
         print(f"{len(chosen)} facts -> {args.output}")
     else:
         judged = [json.loads(line) for line in Path(args.judged).read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -136,7 +136,7 @@ def score_record(graph, doc_iri, record: dict) -> ReaderScores:
         scores.entities += 1
         if number in classes:
             scores.found += 1
-            scores.class_right += classes[number] == {entity[1]}
+            scores.class_right += classes[number] == {COARSE.get(entity[1], entity[1])}
     claims = [(str(r.s), str(r.p), str(r.o), str(r.f)) for r in run_query(graph, CLAIMS, binding)]
     for fact in record.get("facts", []):
         subject, relation, obj, factuality = fact[:4]

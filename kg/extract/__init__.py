@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 from kg.extract.dates import time_mentions
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import nominal_claims
-from kg.extract.quotes import quote_claims
+from kg.extract.precision import calibrated
+from kg.extract.quotes import QuoteSpan, find_quote_spans, quote_claims
 from kg.extract.relations import relation_claims
 from kg.extract.roles import role_claims
 from kg.types import Document, DocumentExtraction, Factuality, Literal, RawClaim, RawQuote, Sentence
@@ -18,8 +19,9 @@ from kg.types import Document, DocumentExtraction, Factuality, Literal, RawClaim
 __all__ = ["extract", "DocumentExtraction"]
 
 
-def attribute_quoted_claims(claims: list[RawClaim], quotes: list[RawQuote]) -> list[RawClaim]:
-    """A claim made inside quotation marks is the speaker's, not the article's."""
+def attribute_quoted_claims(claims: list[RawClaim], quotes: list[RawQuote], marks: list[QuoteSpan]) -> list[RawClaim]:
+    """A claim made inside quotation marks is the speaker's, not the article's; when kg found no
+    speaker for the quotation, it is still someone's words (reported, speaker unknown)."""
     result = []
     for claim in claims:
         quote = next((q for q in quotes if q.start <= claim.provenance.start < q.end), None)
@@ -27,6 +29,10 @@ def attribute_quoted_claims(claims: list[RawClaim], quotes: list[RawQuote]) -> l
             quote = None  # "according to people involved": unnamed sources leave it the article's report
         if quote is not None and claim.factuality == Factuality.ASSERTED:
             claim = replace(claim, factuality=Factuality.REPORTED, speaker=quote.speaker, cue=quote.cue)
+        elif claim.factuality == Factuality.ASSERTED and any(
+            m.start <= claim.provenance.start and claim.provenance.end <= m.end for m in marks
+        ):
+            claim = replace(claim, factuality=Factuality.REPORTED)
         result.append(claim)
     return result
 
@@ -66,7 +72,8 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
         + role_claims(doc, mentions, document.id)
         + nominal_claims(doc, mentions, document.id)
     )
-    claims = without_repeats(attribute_quoted_claims(claims, quotes))
+    claims = attribute_quoted_claims(claims, quotes, find_quote_spans(doc.text))
+    claims = without_repeats([calibrated(c) for c in claims])
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
     times = time_mentions(doc, publication_date(document), mentions.sentence_of)
     return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes), tuple(times))

@@ -21,6 +21,9 @@ IRREALIS_VERBS = {
 # "X urged / asked / ordered Y to DO Z": Z is demanded or allowed, not done ("forced Y to" is done).
 DEMAND_VERBS = {"urge", "ask", "order", "tell", "call", "encourage", "invite", "press", "persuade", "push",
                 "require", "warn", "advise", "instruct", "challenge", "allow", "permit"}
+ALLEGATION_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly"}
+ALLEGATION_VERBS = {"accuse", "suspect", "allege"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
 REFUSAL_VERBS = {"refuse", "decline", "fail"}  # "refused to comment": the comment did not happen
 IMPERSONAL_SUBJECTS = {"it", "there", "this", "that"}
@@ -30,8 +33,15 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
     """Return (factuality, speaker token, cue verb) for a claim whose predicate is ``verb``."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children):
         return Factuality.NEGATED, None, None
-    if any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux")):
+    hedged = any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux"))
+    found = embedding(verb)
+    if hedged and found[0] != Factuality.REPORTED:  # "said it will sue" stays the speaker's claim
         return Factuality.HYPOTHETICAL, None, None
+    return found
+
+
+def embedding(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
+    """What the clauses above ``verb`` make of it: a wish, a report, a denial, a condition..."""
     if verb.dep_ == "ROOT" and any(c.tag_ == "TO" for c in children(verb, "aux")):
         return Factuality.HYPOTHETICAL, None, None  # the headline "Moya to skip Davis Cup": planned, not done
     if any(c.lower_ in ALLEGATION_ADVERBS for c in verb.children) or (

@@ -20,6 +20,7 @@ from kg.extract.syntax import children, grammatical_subjects, with_conjuncts
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.roles.v1"
+FORMER = ("former ", "ex-", "ex ", "then-", "late ")  # a role once held: a title, not a current affiliation
 HEDGED_ROLES = {"accused", "alleged", "suspected", "reputed", "presumed", "purported"}
 ROLE_PREPS = ("of", "for", "at", "with", "in", "from")
 TITLE_DEPS = {"compound", "amod", "nmod"}
@@ -28,8 +29,21 @@ TITLE_DEPS = {"compound", "amod", "nmod"}
 def role_phrase(noun: Token) -> str:
     """The role words: modifiers and the noun ('executive director', 'foreign minister')."""
     words = [t for t in noun.lefts if t.dep_ in TITLE_DEPS and t.ent_type_ not in ("GPE", "NORP", "ORG")]
-    start = min([t.i for t in words], default=noun.i)
+    start = hyphen_start(noun.doc, min([t.i for t in words], default=noun.i))
     return noun.doc[start : noun.i + 1].text
+
+
+def hyphen_start(doc: Doc, start: int) -> int:
+    """Where a hyphenated word that ends at ``start`` begins: 'vice-chairman', 'co-ordinator', 'ex-chancellor'."""
+    while start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    return start
+
+
+def word_fragment(token: Token) -> bool:
+    """'vice' in 'vice-chairman': the first part of a hyphenated word is no role of its own."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‑") and not token.whitespace_
 
 
 def role_targets(noun: Token) -> list[Token]:
@@ -154,6 +168,8 @@ def describe(
     person = mentions.for_token(person_token)
     if person is None or person.cls not in ("Person", "Organization") or noun.pos_ not in ("NOUN", "PROPN"):
         return
+    if word_fragment(noun):
+        return
     named = mentions.named_at(noun)
     if named is not None and named.cls != "Group":
         return  # "X is Y" between two names is an identity, not a role; "a Republican from Chicago" is not
@@ -163,6 +179,7 @@ def describe(
     sentence = mentions.sentence_of[noun.i]
     title = role_phrase(noun)
     hedged = any(t.lower_ in HEDGED_ROLES for t in noun.lefts)
+    former = title.lower().startswith(FORMER) or any(t.lower_ in ("former", "ex") for t in noun.lefts)
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     span_start = min(person.start, noun.idx)
     end = max(person.end, noun.idx + len(noun))
@@ -202,7 +219,7 @@ def describe(
                 Provenance(doc_id, sentence, min(span_start, place.start), max(end, place.end), EXTRACTOR),
                 0.7,
             )
-    if person.cls != "Person":
+    if person.cls != "Person" or former:  # "former chancellor": the title is true, the office no longer
         return
     for target in targets:
         relation = role_relation(prop, target.cls)
@@ -225,6 +242,9 @@ def describe(
             )
 
 
+HONORIFICS = {"sir", "dame", "lord", "lady", "former", "ex", "the", "rt", "rev", "hon", "mr", "mrs", "ms", "dr", "miss"}
+
+
 def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     """'Foreign Affairs Minister Chrystia Freeland': title words directly before the name."""
     first = doc.char_span(person.start, person.end, alignment_mode="expand")
@@ -234,9 +254,12 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
     start = first.start
     while start > 0 and doc[start - 1].lower_.rstrip(".") in titles and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         start -= 1
+    start = hyphen_start(doc, start)
     if start == first.start:
         return []
     title_span = doc[start : first.start]
+    if all(t.lower_.rstrip(".") in HONORIFICS for t in title_span):
+        return []  # "Sir", "Lord", "Former": no job title
     if not lexicon().role_property(title_span.text) and title_span[-1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
         return []  # honorifics are not job titles
     provenance = Provenance(doc_id, person.sentence, title_span.start_char, person.end, EXTRACTOR)
