@@ -48,7 +48,7 @@ class Settings:
     worker_memory_mb: int = field(default_factory=lambda: env_number("KG_WORKER_MEMORY_MB", "4096"))
     # Claims whose confidence (their pattern's measured precision, kg/extract/precision.py) is below
     # this stay claim nodes with provenance; only the rest, when asserted, become plain triples.
-    min_confidence: float = field(default_factory=lambda: env_number("KG_MIN_CONFIDENCE", "0.6", float))
+    min_confidence: float = field(default_factory=lambda: env_number("KG_MIN_CONFIDENCE", "0.5", float))
     # Publication date (ISO) for documents that carry none; relative dates are read against it.
     date: str | None = None
     # Read files through symbolic links that lead out of an input directory (off: such a link is

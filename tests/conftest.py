@@ -41,9 +41,12 @@ def hand_parse(tokens: list[tuple], ents: list[tuple[int, int, str]] = (), text_
 
 @pytest.fixture(scope="session")
 def example_graph():
+    """The examples with every asserted claim a plain triple (--min-confidence 0): these tests pin what
+    the rules extract; the gate's effect is tested on its own (test_confidence_gate.py)."""
     import kg
+    from kg.config import Settings
 
-    return kg.build([EXAMPLES])
+    return kg.build([EXAMPLES], settings=Settings(min_confidence=0))
 
 
 @pytest.fixture(scope="session")

@@ -54,8 +54,11 @@ def measured(path: Path = ONTOLOGY_DIR / "lexicons" / "precision.tsv") -> dict[s
 
 
 def backoff(pattern: str) -> tuple[str, ...]:
-    """From the exact pattern to the property, the extractor, and every claim at all."""
-    return (pattern, pattern.rsplit("-", 1)[0], pattern.split("#")[0], "*")
+    """From the exact pattern to the property, typed or open properties of the extractor, the extractor,
+    and every claim at all."""
+    family, kind = pattern.split("#")[0], pattern.split("#")[-1].rsplit("-", 1)[0]
+    group = f"{family}#{'open' if kind == 'open' else 'typed'}"
+    return tuple(dict.fromkeys((pattern, f"{family}#{kind}", group, family, "*")))
 
 
 def calibrated(claim: RawClaim) -> RawClaim:
