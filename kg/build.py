@@ -69,8 +69,7 @@ def extract_document(document: Document, settings: Settings, parsed=None) -> Ext
         if parsed is None:
             parsed = parse_document(document, settings.model)
         extraction = link_entities(resolve_document(extract(parsed, document)), settings.kb)
-    claims = tuple(replace(c, sure=c.confidence >= settings.min_confidence) for c in extraction.claims)
-    return replace(extraction, claims=claims, seconds=time.monotonic() - started)
+    return replace(extraction, min_confidence=settings.min_confidence, seconds=time.monotonic() - started)
 
 
 def extract_or_report(document: Document, settings: Settings, parsed=None) -> Extraction | IngestError:

@@ -85,6 +85,7 @@ def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str,
         graph.add((doc, SCHEMA.datePublished, RDFLiteral(document.published, datatype=XSD.date)))
     if document.source:
         graph.add((doc, KG.sourcePath, RDFLiteral(document.source)))
+    graph.add((doc, KG.minConfidence, decimal(extraction.min_confidence)))
     for key in ("author", "url", "publisher"):  # the publisher tells independent sources apart
         if document.meta.get(key):
             graph.add((doc, SCHEMA[key], RDFLiteral(str(document.meta[key]))))
@@ -108,7 +109,7 @@ def write_document(graph: TripleSink, extraction: Extraction, iris: Mapping[str,
         if claim.subject not in nodes or (isinstance(claim.object, str) and claim.object not in nodes):
             continue
         used_sentences.add(claim.provenance.sentence)
-        claim_node = add_claim(graph, doc, claim, nodes)
+        claim_node = add_claim(graph, doc, claim, nodes, sure=claim.confidence >= extraction.min_confidence)
         for time in extraction.times:
             if time.sentence == claim.provenance.sentence and claim.provenance.start <= time.verb < claim.provenance.end:
                 graph.add((claim_node, KG.time, add_time(graph, doc, time)))
@@ -148,7 +149,7 @@ def add_provenance(
     graph.add((node, KG.start, RDFLiteral(start)))
     graph.add((node, KG.end, RDFLiteral(end)))
     graph.add((node, KG.extractor, RDFLiteral(provenance.extractor)))
-    graph.add((node, KG.confidence, RDFLiteral(Decimal(str(round(confidence, 2))), datatype=XSD.decimal)))
+    graph.add((node, KG.confidence, decimal(confidence)))
 
 
 def add_time(graph: TripleSink, doc: URIRef, time: TimeMention) -> URIRef:
@@ -164,14 +165,19 @@ def add_time(graph: TripleSink, doc: URIRef, time: TimeMention) -> URIRef:
     return node
 
 
-def add_claim(graph: TripleSink, doc: URIRef, claim: Claim, nodes: dict[str, URIRef]) -> URIRef:
+def decimal(value: float) -> RDFLiteral:
+    return RDFLiteral(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+
+
+def add_claim(graph: TripleSink, doc: URIRef, claim: Claim, nodes: dict[str, URIRef], *, sure: bool = True) -> URIRef:
+    """The claim node with its provenance; an asserted claim that is ``sure`` is also a plain triple."""
     predicate = property_iri(claim.predicate)
     if isinstance(claim.object, Literal):
         obj = RDFLiteral(claim.object.value, datatype=DATATYPES[claim.object.datatype])
     else:
         obj = nodes[claim.object]
     subject = nodes[claim.subject]
-    if claim.factuality == Factuality.ASSERTED and claim.sure:
+    if claim.factuality == Factuality.ASSERTED and sure:
         graph.add((subject, predicate, obj))
     if predicate.startswith(str(OPEN)):
         graph.add((predicate, RDF.type, RDF.Property))

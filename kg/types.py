@@ -144,7 +144,6 @@ class Claim:
     factuality: Factuality = Factuality.ASSERTED
     speaker: str | None = None  # Entity.id
     cue: str | None = None
-    sure: bool = True  # its confidence clears the build's --min-confidence: if asserted, a plain triple
 
 
 @dataclass(frozen=True)
@@ -169,4 +168,5 @@ class Extraction:
     claims: tuple[Claim, ...]
     quotes: tuple[Quote, ...]
     times: tuple[TimeMention, ...] = ()
+    min_confidence: float = 0.0  # the build's gate: asserted claims at least this sure are plain triples
     seconds: float = field(default=0.0, compare=False)  # wall time spent parsing and extracting it

@@ -59,7 +59,7 @@ def test_every_output_format_loads_back(tmp_path, built, suffix):
     result = run("build", EXAMPLES / "northwind_acquisition.md", "-o", out)
     assert result.exit_code == 0, result.output
     graph = kg.load(out, with_ontology=False)
-    assert run_ask(graph, "ASK { ?s kg:acquired ?o . ?o rdfs:label 'Lakeside Dairy' }")
+    assert run_ask(graph, "ASK { ?c rdf:predicate kg:acquired ; rdf:object/rdfs:label 'Lakeside Dairy' ; kg:factuality kg:hypothetical }")
 
 
 def run_ask(graph, query):
