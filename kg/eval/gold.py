@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.eval.reader import ReaderScores, score_record
+from kg.eval.reader import CLAIMS, QUOTES, ReaderScores, score_record
 from kg.eval.scoring import PRF, compare
 from kg.query import run_query
 
@@ -31,14 +31,6 @@ from kg.query import run_query
 ENTITIES = """SELECT DISTINCT ?label ?cls WHERE {
   ?e kg:mentionedIn ?doc ; rdfs:label ?label ; a ?type . BIND(STRAFTER(STR(?type), "#") AS ?cls)
   FILTER(?type NOT IN (kg:Concept, kg:Group) && !STRSTARTS(STR(?e), STR(?doc))) }"""
-CLAIMS = """SELECT DISTINCT ?s ?p ?o ?f WHERE {
-  ?c a kg:Claim ; rdf:subject/rdfs:label ?s ; rdf:predicate ?pp ; rdf:object ?oo ; kg:factuality ?ff ;
-     kg:sentence/kg:inDocument ?doc .
-  OPTIONAL { ?oo rdfs:label ?ol }
-  BIND(COALESCE(?ol, STR(?oo)) AS ?o) BIND(STRAFTER(STR(?ff), "#") AS ?f)
-  BIND(REPLACE(STR(?pp), "^.*[#/]", "") AS ?p) }"""
-QUOTES = """SELECT DISTINCT ?speaker ?text WHERE {
-  ?q a kg:Quote ; kg:speaker/rdfs:label ?speaker ; kg:quotedText ?text ; kg:sentence/kg:inDocument ?doc }"""
 
 
 @dataclass(frozen=True)
