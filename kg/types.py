@@ -62,6 +62,7 @@ class Mention:
     pronoun: bool = False  # "he", "she": resolved to a person by the resolve stage
     local: bool = False  # an unnamed description ("the uncle"): its entity belongs to this document only
     subject: bool = False  # the grammatical subject of its clause (salient for pronouns that follow)
+    described: bool = False  # its class comes from the words around it, not NER: it outvotes NER's guesses
 
 
 @dataclass(frozen=True)

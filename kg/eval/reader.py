@@ -29,7 +29,7 @@ QUOTES = """SELECT DISTINCT ?speaker ?text WHERE {
   ?q a kg:Quote ; kg:speaker/rdfs:label ?speaker ; kg:quotedText ?text ; kg:sentence/kg:inDocument ?doc }"""
 
 COARSE = {"Person": "Person", "Organization": "Organization", "Place": "Place", "Country": "Place",
-          "City": "Place", "Event": "Event", "Group": "Other", "Concept": "Other"}  # fmt: skip
+          "City": "Place", "Event": "Event", "Group": "Other", "Concept": "Other", "Work": "Other", "Product": "Other"}  # fmt: skip
 STOP = {"be", "of", "to", "in", "the", "a", "an", "for", "with", "on", "at", "by", "from", "as", "has", "have", "is"}
 # Typed properties and the reader's words they stand for.
 FAMILIES = {

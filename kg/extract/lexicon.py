@@ -66,6 +66,19 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """About 5,000 given names of the US census (the `names` package's data), lower case."""
+    from importlib.resources import files
+
+    found: set[str] = set()
+    for table in ("dist.male.first", "dist.female.first"):
+        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(line.split()[0].lower())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
 def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
     return Lexicon(
         verbs=_table(directory / "verbs.tsv"),

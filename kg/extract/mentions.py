@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import given_names, lexicon
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Mention
 
@@ -16,6 +16,9 @@ NER_CLASSES = {
     "FAC": "Place",
     "NORP": "Group",
     "EVENT": "Event",
+    "WORK_OF_ART": "Work",
+    "LAW": "Work",
+    "PRODUCT": "Product",
 }
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
@@ -247,21 +250,79 @@ def described_as(ent: Span) -> str | None:
     appositions = [t for t in root.children if t.dep_ == "appos" and t.i >= ent.end]
     if root.dep_ == "appos" and root.head.i < ent.start:
         appositions.append(root.head)  # "the capital of Armenia, Yerevan"
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.is_lower and (before.head.i == root.i or root.head.i == before.i):
+        appositions.append(before)  # "striker Craig Bellamy", "the film Sideways", "US firm Exel"
     for noun in appositions:
         if noun.ent_type_ in NER_CLASSES:
             continue  # another name, not a description
-        if noun.lemma_.lower() in lexicon().person_nouns:
-            return "Person"
-        if noun.lemma_.lower() in lexicon().place_nouns:
-            return "Place"
+        cue = cue_class(noun)
+        if cue is not None:
+            return cue
     return None
+
+
+def cue_class(noun: Token) -> str | None:
+    """The class a common noun gives the name beside it: an occupation, a kind of place, body or work."""
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon().person_nouns:
+        return "Person"
+    if lemma in lexicon().place_nouns:
+        return "Place"
+    kind = lexicon().kinds.get(lemma) or lexicon().kinds.get(noun.lower_)
+    return kind if kind in ("Organization", "Work", "Product") else None
+
+
+CLUB_WORDS = {"united", "fc", "afc", "rovers", "athletic", "albion", "wanderers", "hotspur"}
+
+
+def plural_subject(ent: Span) -> bool:
+    """A singular name that takes a plural verb: British English for a team or a company."""
+    root = ent.root
+    if root.dep_ != "nsubj" or any(c.dep_ == "conj" for c in root.children):
+        return False
+    verb = root.head
+    return verb.tag_ == "VBP" or any(c.tag_ == "VBP" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
+# Verbs whose subject and object are sides in a contest: a country that beats another is its team.
+CONTEST_VERBS = {"beat", "defeat", "thrash", "face", "play", "draw", "lose", "edge", "host", "meet", "clinch", "seal", "win"}
+CONTEST_WORDS = {"match", "final", "game", "cup", "tie", "league", "set", "goal", "victory", "win", "defeat", "draw"}
+
+
+def competitor(ent: Span) -> bool:
+    """'Slovakia beat Argentina 3-0', 'lost to France', 'Spain's Davis Cup win': a side in a contest."""
+    root = ent.root
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if verb.lemma_.lower() in CONTEST_VERBS and root.dep_ in ("nsubj", "dobj", "pobj"):
+        sentence_words = {t.lemma_.lower() for t in root.sent}
+        return bool(sentence_words & CONTEST_WORDS) or any(t.like_num and "-" in t.text for t in root.sent)
+    return False
+
+
+# Census given names that are more often ordinary words at the start of a name ("Royal Society").
+WORDS_AS_NAMES = {"royal", "coral", "will", "mark", "grace", "joy", "hope", "faith", "rose", "may", "june",
+                  "april", "summer", "bill", "guy", "major", "king", "earl", "price", "young", "long", "rich",
+                  "dean", "lord", "sterling", "general", "ford", "lincoln", "jersey", "china"}
+
+
+def looks_like_a_person(tokens: list[Token]) -> bool:
+    """A given name and a surname ('Mike Leigh'), not a place or a body named after someone
+    ('Jordan Valley', 'Virginia Water Company', 'Paris Hilton hotel' stays what NER said)."""
+    if not 2 <= len(tokens) <= 3 or not all(t.is_title and t.is_alpha for t in tokens):
+        return False
+    if any(t.lower_ in lexicon().place_nouns or t.lower_ in lexicon().kinds or t.lower_ in CLUB_WORDS for t in tokens[1:]):
+        return False
+    text = " ".join(t.text for t in tokens)
+    first = tokens[0].lower_
+    return first in given_names() and first not in WORDS_AS_NAMES and not gazetteer().is_well_known_place(text)
 
 
 def named_mention(ent: Span, sentence: int) -> Mention | None:
     cls = NER_CLASSES.get(ent.label_)
     if cls is None:
         return None
-    described = described_as(ent) if ent.label_ in ("PERSON", "ORG", "GPE") and len(ent) <= 4 else None
+    described = described_as(ent) if len(ent) <= 4 else None
     if described is not None:
         cls = described
     tokens = list(ent)
@@ -299,6 +360,12 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         text, end = text[:-2], end - 2
     if not any(c.isalpha() for c in text):
         return None
+    if tokens[-1].lower_ in CLUB_WORDS and len(tokens) > 1:
+        cls = described = "Organization"  # "Manchester United", "Leeds Rovers": a club
+    elif ent.label_ in ("GPE", "ORG") and described is None and (plural_subject(ent) or competitor(ent)) and not text.endswith("s"):
+        cls = described = "Organization"  # "Newcastle have fined", "Slovakia beat Argentina": a team
+    elif described is None and cls != "Person" and looks_like_a_person(tokens):
+        cls = described = "Person"  # "Mike Leigh" tagged a place, "Virginia Madsen" an organisation
     if (
         described is None
         and cls in ("Organization", "Person")
@@ -314,4 +381,7 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         cls = place_class(text)
     elif cls == "Person" and described is None and lexicon().kinds.get(tokens[-1].lower_.rstrip(".")) == "Organization":
         cls = "Organization"  # the small model often calls "Lakeside Dairy" a person
-    return Mention(text, start, end, cls, sentence, ner=ent.label_, subject=ent.root.dep_ in ("nsubj", "nsubjpass"))
+    return Mention(
+        text, start, end, cls, sentence, ner=ent.label_, subject=ent.root.dep_ in ("nsubj", "nsubjpass"),
+        described=described is not None,
+    )

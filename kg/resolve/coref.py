@@ -18,7 +18,7 @@ from kg.extract.lexicon import lexicon
 from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
-CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Concept"]
+CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Work", "Product", "Concept"]
 GENERIC_ORGANISATIONS = {
     "company",
     "firm",
@@ -99,7 +99,7 @@ class DocumentResolver:
         for mention in self.named:
             target = self.canonical.get(normalise_name(mention.text), mention)
             cls = "Person" if target.cls == "Person" else mention.cls  # "Kalinin" tagged ORG is still him
-            self.classes.setdefault(self._name_key(mention), Counter())[cls] += 1
+            self.classes.setdefault(self._name_key(mention), Counter())[cls] += 3 if mention.described else 1
         self._classes_of_named = {m: self._vote(m) for m in self.named}  # antecedent scans ask often
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:

@@ -27,6 +27,8 @@ CLASS_COLOURS = {
     "Place": "#76b7b2",
     "Group": "#f28e2b",
     "Event": "#b07aa1",
+    "Work": "#ff9da7",
+    "Product": "#9c755f",
     "Concept": "#bab0ac",
     "Literal": "#d4d4d4",
 }
