@@ -62,8 +62,30 @@ def claim(
     return RawClaim(subject, prop, obj, Provenance(doc_id, sentence, start, end, EXTRACTOR), confidence)
 
 
+PEERS = {"lord", "lady", "baroness", "baron", "viscount", "earl", "countess", "duke", "duchess", "marquess"}
+
+
+def in_a_list(text: str, names: list[Mention], i: int) -> bool:
+    """names[i] is one item of 'A, B, C and D' (places of the same kind side by side, or a run that ends
+    with 'and'/'or'), which says nothing about one being inside another."""
+    first = last = i
+    while first > 0 and text[names[first - 1].end : names[first].start].strip() == ",":
+        first -= 1
+    while last + 1 < len(names) and text[names[last].end : names[last + 1].start].strip() in (",", ", and", "and", ", or", "or"):
+        last += 1
+    run = names[first : last + 1]
+    if len(run) < 3 and not (len(run) == 2 and text[run[0].end : run[1].start].strip() in (", and", "and", ", or", "or")):
+        return False
+    gaps = [text[a.end : b.start].strip() for a, b in zip(run, run[1:])]
+    same_kind = any(a.cls == b.cls and a.cls in ("City", "Country") for a, b in zip(run, run[1:]))
+    return same_kind or gaps[-1] not in (",",)
+
+
 def place_chain(text: str, names: list[Mention], i: int) -> list[Mention]:
-    """Places that follow names[i] as ', B, C' ('in Aiken, S.C.' included when it starts with 'in')."""
+    """Places that follow names[i] as ', B, C' ('in Aiken, S.C.' included when it starts with 'in');
+    none for an item of a list ("Manchester, Liverpool, Leicester and Somerset")."""
+    if in_a_list(text, names, i):
+        return []
     chain = []
     j = i
     while j + 1 < len(names) and names[j + 1].cls in PLACES:
@@ -98,6 +120,8 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 yield claim(
                     a, "kg:locatedIn", b, sentence, a.start, b.end, doc_id, 0.7
                 )  # "Gosforth in northeast England"
+            if a.cls == "Person" and gap.startswith("of") and text[max(0, a.start - 9) : a.start].strip().lower() in PEERS:
+                continue  # "Lord Roberts of Conwy": the place is part of a peer's title
             if a.cls == "Person" and b.cls in PLACES and RESIDENCE.match(gap):
                 for place in [b, *place_chain(text, names, i + 1)]:
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
@@ -153,7 +177,7 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         return
     title = doc[words[0].i : words[-1].i + 1].text
     prop = lexicon().role_property(title.replace(".", ""))
-    relation = role_relation(prop, where.cls)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
+    relation = role_relation(prop, where.cls, premodifier=True)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
     if relation is None:
         return
     if relation != "kg:killed":

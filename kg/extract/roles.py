@@ -107,6 +107,10 @@ def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -
     if appos.lower_ == "one":  # "Yisrael Tal, one of the top strategists in Israel"
         appos = next((o for p in children(appos, "prep") if p.lower_ == "of" for o in children(p, "pobj")), appos)
     head_m, appos_m = mentions.named_at(head), mentions.named_at(appos)
+    if head_m is not None and appos_m is not None and any(
+        c.dep_ == "conj" for t in (head, appos) for c in t.children
+    ):
+        return []  # "Bharti, Hutchison Whampoa, Sterling and Reliance": names in a list, not one the other
     if head_m is not None and head_m.cls in ("Person", "Organization") and (appos_m is None or appos_m.cls == "Group"):
         # "Rifkin, director of X and a member of Y": each conjoined role is his
         nouns = [n for n in with_conjuncts(appos) if n.pos_ == "NOUN" and mentions.named_at(n) is None]
@@ -148,7 +152,7 @@ PLACE_CLASSES = ("Place", "City", "Country")
 PLACE_ROLES = {"kg:leaderOf", "kg:presidentOf", "kg:ministerOf", "kg:memberOf"}
 
 
-def role_relation(prop: str | None, target_cls: str) -> str | None:
+def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = False) -> str | None:
     """What a role links its holder to: an assassin's target is a person; a role in a place is held
     there only for leaders and members ("Illinois governor"), otherwise it says where the person is
     ("an Atlanta architect"); an unlisted role in a named body is work for it ("publisher of X")."""
@@ -157,7 +161,13 @@ def role_relation(prop: str | None, target_cls: str) -> str | None:
     if prop == "kg:killed":
         return None
     if target_cls in PLACE_CLASSES:
-        return prop if prop in PLACE_ROLES else "kg:livesIn"
+        if prop in PLACE_ROLES:
+            return prop
+        # "an Atlanta architect", "one of the strategists in Israel" live there; "UK designer", "Ireland
+        # winger", "US Attorney" say a nationality or a jurisdiction, not a home
+        return "kg:livesIn" if target_cls == "City" or not premodifier else None
+    if target_cls != "Organization":
+        return None  # "Finding Neverland's designer": a film, an event or a group is no employer
     return prop or "kg:worksFor"
 
 
@@ -222,7 +232,7 @@ def describe(
     if person.cls != "Person" or former:  # "former chancellor": the title is true, the office no longer
         return
     for target in targets:
-        relation = role_relation(prop, target.cls)
+        relation = role_relation(prop, target.cls, premodifier=target.start < noun.idx)
         if relation is not None and hedged:  # "the accused assassin of X": an allegation, not a fact
             yield RawClaim(
                 person,
