@@ -129,3 +129,16 @@ def test_a_country_that_beats_another_is_a_team():
                       row("final", "final", "NOUN", "NN", "pobj", 4), row(".", ".", "PUNCT", ".", "punct", 1)],
                      ents=[(0, 1, "GPE"), (2, 3, "GPE")])
     assert {m.text: m.cls for m in MentionIndex(doc).named} == {"Slovakia": "Organization", "Argentina": "Organization"}
+
+
+def test_a_defined_abbreviation_and_a_countrys_other_names_are_one_node():
+    import kg
+    from kg.query import run_query
+
+    graph = kg.build_text("Fiat and General Motors (GM) ended their alliance. GM will pay Fiat. Britain and the UK "
+                          "agreed with the United Kingdom. The Tories and the Conservatives met.")
+    labels = {str(r.l): str(r.c).rsplit("#", 1)[-1] for r in run_query(
+        graph, "SELECT ?l ?c WHERE { ?e kg:mentionedIn ?d ; rdfs:label ?l ; a ?c FILTER(?c != kg:Concept) }")}
+    assert labels["General Motors"] == "Organization" and "GM" not in labels
+    assert labels["United Kingdom"] == "Country" and not {"UK", "Britain"} & labels.keys()
+    assert labels["Conservative Party"] == "Organization" and not {"Tories", "Conservatives"} & labels.keys()

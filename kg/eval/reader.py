@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from kg.query import run_query
 
-NAMED = """SELECT DISTINCT ?e ?label ?cls WHERE {
+NAMED = """SELECT DISTINCT ?e ?label ?alt ?cls WHERE {
   ?e kg:mentionedIn ?doc ; rdfs:label ?label ; a ?type . BIND(STRAFTER(STR(?type), "#") AS ?cls)
+  OPTIONAL { ?e skos:altLabel ?alt }
   FILTER(!STRSTARTS(STR(?e), STR(?doc))) }"""
 CLAIMS = """SELECT DISTINCT ?s ?p ?o ?f WHERE {
   ?c a kg:Claim ; rdf:subject/rdfs:label ?s ; rdf:predicate ?pp ; rdf:object ?oo ; kg:factuality ?ff ;
@@ -123,15 +124,19 @@ def score_record(graph, doc_iri, record: dict) -> ReaderScores:
     binding = {"doc": doc_iri}
     scores = ReaderScores()
     names = Names(record.get("entities", []))
-    named = list(run_query(graph, NAMED, binding))
+    forms: dict[str, tuple[str, set[str]]] = {}  # node -> (class, its label and other names)
+    for row in run_query(graph, NAMED, binding):
+        cls, seen = forms.setdefault(str(row.e), (str(row.cls), {str(row.label)}))
+        if row.alt is not None:
+            seen.add(str(row.alt))
     classes: dict[int, set[str]] = {}
-    for row in named:
-        number = names.entity(str(row.label))
-        if number is None:
-            if str(row.cls) != "Concept":  # a description the reader did not list is no error
-                scores.spurious.append(str(row.label))
-        else:
-            classes.setdefault(number, set()).add(COARSE.get(str(row.cls), "Other"))
+    for node, (cls, seen) in forms.items():
+        numbers = {n for n in map(names.entity, seen) if n is not None}
+        if not numbers:
+            if cls not in ("Concept", "Group"):  # a description or nationality the reader did not list is no error
+                scores.spurious.append(min(seen))
+        for number in numbers:
+            classes.setdefault(number, set()).add(COARSE.get(cls, "Other"))
     for number, entity in enumerate(record.get("entities", [])):
         scores.entities += 1
         if number in classes:

@@ -45,6 +45,7 @@ class Lexicon:
     agencies: dict[str, str]  # news agencies as written -> home country code: "Interfax" -> "RU"
     person_nouns: frozenset[str]  # "professor": whoever is one is a person
     place_nouns: frozenset[str]  # "capital": whatever is one is a place
+    aliases: dict[str, tuple[str, str]]  # "britain" -> ("United Kingdom", "Country"); "tories" -> a party
 
     def agency_home(self, name: str) -> str | None:
         return self.agencies.get(name) or next((h for a, h in self.agencies.items() if a.upper() == name), None)
@@ -91,4 +92,8 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         agencies=dict(_pairs(directory / "news_agencies.tsv")),
         person_nouns=_words(directory / "person_nouns.txt"),
         place_nouns=_words(directory / "place_nouns.txt"),
+        aliases={
+            name.lower(): (canonical, cls)
+            for name, canonical, cls in (line.split("\t") for line in _lines(directory / "aliases.tsv"))
+        },
     )

@@ -59,6 +59,25 @@ def name_head(name: str) -> str:
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
+def defined_abbreviations(text: str, named: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """'General Motors (GM)', 'the Office for National Statistics (ONS)': the article defines a short
+    name in brackets right after the full one; the letters must be the full name's initials, in order."""
+    found = []
+    for full, short in zip(named, named[1:]):
+        if text[full.end : short.start].strip() != "(" or not text[short.end : short.end + 1] == ")":
+            continue
+        letters = [c for c in short.text if c.isalpha()]
+        initials = [w[0] for w in full.text.split() if w[0].isupper()]
+        if short.text.replace(".", "").isupper() and 2 <= len(letters) <= 6 and is_subsequence(letters, initials):
+            found.append((full, short))
+    return found
+
+
+def is_subsequence(letters: list[str], initials: list[str]) -> bool:
+    remaining = iter(initials)
+    return letters[0] == initials[0] and all(letter in remaining for letter in letters)
+
+
 def entity_key(mention: Mention, cls: str, doc_id: str) -> str:
     key = f"{cls}:{normalise_name(mention.text)}"
     return f"{doc_id}:{key}" if mention.local else key
@@ -88,6 +107,8 @@ class DocumentResolver:
                     full = self._full_organisation(mention, organisations)
                 if full is not None:
                     self.canonical[normalise_name(mention.text)] = full
+        for full, short in defined_abbreviations(extraction.document.text, self.named):
+            self.canonical[normalise_name(short.text)] = self.canonical.get(normalise_name(full.text), full)
         # "the Chechen president" can stand for a person the article titled "president"
         self.title_words: dict[str, set[str]] = {}
         for claim in extraction.claims:
@@ -252,6 +273,9 @@ class DocumentResolver:
         if mention.ner == "NORP" and mention.cls == "Country":  # "Croatian President X": the place is Croatia
             country = country_for_demonym(mention.text)
             return replace(mention, text=country.name, ner="GPE") if country else mention
+        alias = lexicon().aliases.get(mention.text.lower()) if mention.ner and not mention.local else None
+        if alias is not None:  # "UK", "Britain": the United Kingdom; "the Tories": the Conservative Party
+            return replace(mention, text=alias[0], cls=alias[1], ner="GPE" if alias[1] == "Country" else "ORG")
         named = self.canonical.get(normalise_name(mention.text))
         if not mention.ner and named is not None:
             return named  # a noun phrase NER missed ("Northwind Foods agrees ...") that is named elsewhere
@@ -277,8 +301,9 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
         if found is not None:  # a description or pronoun adds its antecedent, not itself, as a form
             form = resolver.antecedent(mention) or mention
             members.setdefault(found, []).append(form)
-            if form.ner == "NORP" and form.cls == "Country":  # "Croatian" names Croatia: add the country's name
-                members[found].append(resolver.resolve(form))
+            resolved = resolver.resolve(form)
+            if resolved is not None and resolved.text != form.text:  # "Croatian", "UK": add the canonical name
+                members[found].append(resolved)
         return found
 
     for mention in extraction.mentions:
