@@ -59,6 +59,9 @@ def name_head(name: str) -> str:
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
+PEER_TITLES = {"lord", "lady", "baroness", "baron", "viscount"}
+
+
 def defined_abbreviations(text: str, named: list[Mention]) -> list[tuple[Mention, Mention]]:
     """'General Motors (GM)', 'the Office for National Statistics (ONS)': the article defines a short
     name in brackets right after the full one; the letters must be the full name's initials, in order."""
@@ -125,6 +128,8 @@ class DocumentResolver:
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
         words = normalise_name(short.text).split()
+        if words and words[0] in PEER_TITLES:
+            return None  # "Lord Roberts" is known by his title; another Roberts of the story is not him
         if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
             words = words[1:]  # "Mrs. Parks" -> Parks
         if len(words) != 1:
