@@ -66,13 +66,15 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """About 5,000 given names of the US census (the `names` package's data), lower case."""
+@lru_cache(maxsize=2)
+def census_names(kind: str) -> frozenset[str]:
+    """Given names ("first": about 5,000) or surnames ("last": about 89,000) of the US census, lower
+    case: the `names` package's data."""
     from importlib.resources import files
 
+    tables = ("dist.male.first", "dist.female.first") if kind == "first" else ("dist.all.last",)
     found: set[str] = set()
-    for table in ("dist.male.first", "dist.female.first"):
+    for table in tables:
         for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
             if line.strip():
                 found.add(line.split()[0].lower())

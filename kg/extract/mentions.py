@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import given_names, lexicon
+from kg.extract.lexicon import census_names, lexicon
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Mention
 
@@ -250,7 +250,7 @@ def described_as(ent: Span) -> str | None:
         c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in root.children
     ):
         return "Organization"  # "Nordline Ferries, which is based in Oslo": 'which' is never a person
-    appositions = [t for t in root.children if t.dep_ == "appos" and t.i >= ent.end]
+    appositions = [t for t in root.children if t.dep_ == "appos" and t.i >= ent.end][:1]  # the nearest describes it
     if root.dep_ == "appos" and root.head.i < ent.start:
         appositions.append(root.head)  # "the capital of Armenia, Yerevan"
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -290,12 +290,14 @@ def plural_subject(ent: Span) -> bool:
 
 # Verbs whose subject and object are sides in a contest: a country that beats another is its team.
 CONTEST_VERBS = {"beat", "defeat", "thrash", "face", "play", "draw", "lose", "edge", "host", "meet", "clinch", "seal", "win"}
-CONTEST_WORDS = {"match", "final", "game", "cup", "tie", "league", "set", "goal", "victory", "win", "defeat", "draw"}
+CONTEST_WORDS = {"match", "final", "game", "cup", "tie", "league", "set", "goal", "victory", "defeat", "draw", "title"}
 
 
 def competitor(ent: Span) -> bool:
     """'Slovakia beat Argentina 3-0', 'lost to France', 'Spain's Davis Cup win': a side in a contest."""
     root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ not in ("to", "against", "over", "with", "by"):
+        return False  # "winning in South Carolina": where, not against whom
     verb = root.head.head if root.dep_ == "pobj" else root.head
     if verb.lemma_.lower() in CONTEST_VERBS and root.dep_ in ("nsubj", "dobj", "pobj"):
         sentence_words = {t.lemma_.lower() for t in root.sent}
@@ -310,15 +312,21 @@ WORDS_AS_NAMES = {"royal", "coral", "will", "mark", "grace", "joy", "hope", "fai
 
 
 def looks_like_a_person(tokens: list[Token]) -> bool:
-    """A given name and a surname ('Mike Leigh'), not a place or a body named after someone
+    """A census given name and surname ('Mike Leigh'), not a place or a body named after someone
     ('Jordan Valley', 'Virginia Water Company', 'Paris Hilton hotel' stays what NER said)."""
     if not 2 <= len(tokens) <= 3 or not all(t.is_title and t.is_alpha for t in tokens):
         return False
-    if any(t.lower_ in lexicon().place_nouns or t.lower_ in lexicon().kinds or t.lower_ in CLUB_WORDS for t in tokens[1:]):
+    words = {w for t in tokens[1:] for w in (t.lower_, t.lower_.rstrip("s"))}  # "Franklin Lakes"
+    if words & (lexicon().place_nouns | lexicon().kinds.keys() | CLUB_WORDS):
         return False
     text = " ".join(t.text for t in tokens)
-    first = tokens[0].lower_
-    return first in given_names() and first not in WORDS_AS_NAMES and not gazetteer().is_well_known_place(text)
+    first, last = tokens[0].lower_, tokens[-1].lower_
+    return (
+        first in census_names("first")
+        and first not in WORDS_AS_NAMES
+        and last in census_names("last")
+        and not gazetteer().is_well_known_place(text)
+    )
 
 
 def named_mention(ent: Span, sentence: int) -> Mention | None:

@@ -68,10 +68,16 @@ PEERS = {"lord", "lady", "baroness", "baron", "viscount", "earl", "countess", "d
 def in_a_list(text: str, names: list[Mention], i: int) -> bool:
     """names[i] is one item of 'A, B, C and D' (places of the same kind side by side, or a run that ends
     with 'and'/'or'), which says nothing about one being inside another."""
+    if names[i].cls not in PLACES:
+        return False
     first = last = i
-    while first > 0 and text[names[first - 1].end : names[first].start].strip() == ",":
+    while first > 0 and names[first - 1].cls in PLACES and text[names[first - 1].end : names[first].start].strip() == ",":
         first -= 1
-    while last + 1 < len(names) and text[names[last].end : names[last + 1].start].strip() in (",", ", and", "and", ", or", "or"):
+    while (
+        last + 1 < len(names)
+        and names[last + 1].cls in PLACES
+        and text[names[last].end : names[last + 1].start].strip() in (",", ", and", "and", ", or", "or")
+    ):
         last += 1
     run = names[first : last + 1]
     if len(run) < 3 and not (len(run) == 2 and text[run[0].end : run[1].start].strip() in (", and", "and", ", or", "or")):

@@ -164,8 +164,8 @@ def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = Fals
         if prop in PLACE_ROLES:
             return prop
         # "an Atlanta architect", "one of the strategists in Israel" live there; "UK designer", "Ireland
-        # winger", "US Attorney" say a nationality or a jurisdiction, not a home
-        return "kg:livesIn" if target_cls == "City" or not premodifier else None
+        # winger", "US Attorney" say a nationality, a national side or a jurisdiction, not a home
+        return "kg:livesIn" if target_cls == "City" or not premodifier else "kg:affiliatedWith"
     if target_cls != "Organization":
         return None  # "Finding Neverland's designer": a film, an event or a group is no employer
     return prop or "kg:worksFor"
