@@ -143,3 +143,16 @@ def test_a_defined_abbreviation_and_a_countrys_other_names_are_one_node():
     assert labels["General Motors"] == "Organization" and "GM" not in labels
     assert labels["United Kingdom"] == "Country" and not {"UK", "Britain"} & labels.keys()
     assert labels["Conservative Party"] == "Organization" and not {"Tories", "Conservatives"} & labels.keys()
+
+
+def test_a_nationality_is_no_employer_and_a_score_is_no_name():
+    # "Newcastle fined Welsh striker Bellamy." (the small model tags "Welsh" ORG) / "Slovakia beat Argentina 3-0."
+    doc = hand_parse([row("Newcastle", "Newcastle", "PROPN", "NNP", "nsubj", 1), row("fined", "fine", "VERB", "VBD", "ROOT", 1),
+                      row("Welsh", "Welsh", "PROPN", "NNP", "amod", 4), row("striker", "striker", "NOUN", "NN", "compound", 4),
+                      row("Bellamy", "Bellamy", "PROPN", "NNP", "dobj", 1), row(".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "ORG"), (2, 3, "ORG"), (4, 5, "PERSON")])
+    assert not any(p == "kg:worksFor" for _, p, _ in facts(doc))
+    score = hand_parse([row("Slovakia", "Slovakia", "PROPN", "NNP", "nsubj", 1), row("beat", "beat", "VERB", "VBD", "ROOT", 1),
+                        row("Argentina", "Argentina", "PROPN", "NNP", "dobj", 1), row("3-0", "3-0", "NUM", "CD", "nummod", 2),
+                        row(".", ".", "PUNCT", ".", "punct", 1)], ents=[(0, 1, "GPE"), (2, 4, "GPE")])
+    assert ("Slovakia", "kg:defeated", "Argentina") in facts(score)

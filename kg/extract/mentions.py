@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import census_names, lexicon
+from kg.extract.syntax import word_fragment
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Mention
 
@@ -143,6 +144,8 @@ class MentionIndex:
 
     def for_token(self, token: Token) -> Mention | None:
         """The mention a claim argument headed by ``token`` refers to, or None if it is unusable."""
+        if word_fragment(token):
+            return None  # "co" of "co-star"
         named = self.named_at(token)
         if named is not None and named.cls == "Group" and token.dep_ == "appos":
             described = self.named_at(token.head)  # "Derwinski, a Republican from Chicago who served": Derwinski
@@ -357,6 +360,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
         tokens = tokens[:-1]
+    while len(tokens) > 1 and any(c.isdigit() for c in tokens[-1].text):
+        tokens = tokens[:-1]  # "Argentina 3-0": the score is not the name
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (
         ent.label_ in ("GPE", "LOC")
@@ -371,6 +376,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         text, end = text[:-2], end - 2
     if not any(c.isalpha() for c in text):
         return None
+    if cls == "Person" and text.endswith(".") and len(tokens[-1].text) > 3:
+        text, end = text[:-1], end - 1  # "said chairman Norbert Ore." : the sentence's full stop
     if tokens[-1].lower_ in CLUB_WORDS and len(tokens) > 1:
         cls = described = "Organization"  # "Manchester United", "Leeds Rovers": a club
     elif ent.label_ in ("GPE", "ORG") and described is None and (plural_subject(ent) or competitor(ent)) and not text.endswith("s"):

@@ -181,6 +181,8 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         words = words[1:]  # "Chechnya's president Ramzan Kadyrov"
     if not words or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in words):
         return
+    if country_for_demonym(where.text) is not None:
+        return  # "their Welsh striker Craig Bellamy": a nationality, not where he works
     title = doc[words[0].i : words[-1].i + 1].text
     prop = lexicon().role_property(title.replace(".", ""))
     relation = role_relation(prop, where.cls, premodifier=True)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing

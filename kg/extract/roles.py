@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import MentionIndex
-from kg.extract.syntax import children, grammatical_subjects, with_conjuncts
+from kg.extract.syntax import children, grammatical_subjects, with_conjuncts, word_fragment
+from kg.resolve.places import country_for_demonym
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.roles.v1"
@@ -38,12 +39,6 @@ def hyphen_start(doc: Doc, start: int) -> int:
     while start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         start -= 2
     return start
-
-
-def word_fragment(token: Token) -> bool:
-    """'vice' in 'vice-chairman': the first part of a hyphenated word is no role of its own."""
-    doc = token.doc
-    return token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‑") and not token.whitespace_
 
 
 def role_targets(noun: Token) -> list[Token]:
@@ -198,7 +193,9 @@ def describe(
         later = [p for p in children(anchor, "prep") if p.i > noun.i and p.lower_ in ROLE_PREPS]
         where += [o for p in later for o in children(p, "pobj")]
     targets = [
-        t for t in map(mentions.for_token, named_inside(where, mentions)) if t is not None and t.cls != "Concept"
+        t
+        for t in map(mentions.for_token, named_inside(where, mentions))
+        if t is not None and t.cls != "Concept" and country_for_demonym(t.text) is None  # "Welsh striker"
     ]
     if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
         targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]

@@ -164,3 +164,9 @@ def clause_subjects(head: Token, *, depth: int, prep: Token) -> list[Token]:
 
 def passive_subjects(verb: Token) -> list[Token]:
     return [c for s in children(verb, "nsubjpass") for c in with_conjuncts(s)]
+
+
+def word_fragment(token: Token) -> bool:
+    """'vice' in 'vice-chairman', 'co' in 'co-star': the first part of a hyphenated word is no word of its own."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‑") and not token.whitespace_
