@@ -125,3 +125,15 @@ def test_honorific_and_surname_resolve_to_the_full_name():
     second = Mention("Mr Bolz", 30, 37, "Person", 2, ner="PERSON")
     resolver = DocumentResolver(DocumentExtraction(document, (), (full, first, second), (), ()))
     assert resolver.key(first) == resolver.key(second) == resolver.key(full) == "Person:jan bolz"
+
+
+def test_a_quote_that_carries_on_without_a_cue_is_the_same_speakers_unless_someone_else_comes_in():
+    import kg
+    from kg.query import run_query
+
+    graph = kg.build_text('"I would like to congratulate the team," said Dominik Hrbaty. "We played well all week and '
+                          'deserved it." Coach Anna Berg said she was pleased. "It was a hard final for all of us."')
+    said = {str(r.t)[:14]: str(r.s) for r in run_query(
+        graph, "SELECT ?s ?t WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?s ; kg:quotedText ?t }")}
+    assert said.get("We played well") == "Dominik Hrbaty"
+    assert said.get("It was a hard ") != "Dominik Hrbaty"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import MentionIndex
-from kg.extract.roles import role_relation
+from kg.extract.roles import PLACE_ROLES, role_relation
 from kg.extract.syntax import children
 from kg.resolve.places import country_for_demonym, gazetteer
 from kg.types import Literal, Mention, Provenance, RawClaim
@@ -181,10 +181,10 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         words = words[1:]  # "Chechnya's president Ramzan Kadyrov"
     if not words or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in words):
         return
-    if country_for_demonym(where.text) is not None:
-        return  # "their Welsh striker Craig Bellamy": a nationality, not where he works
     title = doc[words[0].i : words[-1].i + 1].text
     prop = lexicon().role_property(title.replace(".", ""))
+    if country_for_demonym(where.text) is not None and prop not in PLACE_ROLES:
+        return  # "their Welsh striker Craig Bellamy" is Welsh, not employed by Wales ("Croatian President" is its president)
     relation = role_relation(prop, where.cls, premodifier=True)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
     if relation is None:
         return

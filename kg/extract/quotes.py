@@ -129,17 +129,33 @@ def reported_speech(doc: Doc, mentions: MentionIndex, doc_id: str, direct: list[
     return found
 
 
+MAX_CONTINUATION_GAP = 200  # characters between a speaker's quote and one that carries on without a cue
+
+
+def continues(text: str, previous: RawQuote, span: QuoteSpan, mentions: MentionIndex) -> bool:
+    """A quotation with no cue of its own right after someone's quote, in the same paragraph or the
+    next, is the same speaker going on (news style attributes only the first), unless the words
+    between bring in another person or body ("Shearer said he was unsure. 'I don't know ...'")."""
+    gap = text[previous.end : span.start]
+    if not 0 <= len(gap) <= MAX_CONTINUATION_GAP or gap.count("\n\n") > 1 or any(q in gap for q in (OPENING, CLOSING, '"')):
+        return False
+    others = [m for m in mentions.named if previous.end <= m.start < span.start and m.cls in ("Person", "Organization")]
+    return all(m.text in previous.speaker.text or previous.speaker.text in m.text for m in others)
+
+
 def quote_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     text = doc.text  # built from the tokens on every access: once per document
     for span in mentions.quotations:
         cue = cue_for(doc, span)
-        if cue is None:
-            continue
-        speaker = next((m for m in map(mentions.speaker_for, grammatical_subjects(cue)) if m is not None), None)
-        if speaker is None:
-            continue
+        speaker = next((m for m in map(mentions.speaker_for, grammatical_subjects(cue)) if m is not None), None) if cue else None
         sentence = mentions.sentence_of[doc.char_span(span.start, span.start + 1, alignment_mode="expand").start]
+        if speaker is None:
+            if cue is None and quotes and continues(text, quotes[-1], span, mentions):  # '"...," said Hrbaty. "I was so ..."'
+                last = quotes[-1]
+                provenance = Provenance(doc_id, sentence, span.start, span.end, EXTRACTOR)
+                quotes.append(RawQuote(span.inner(text), span.start, span.end, provenance, last.speaker, last.cue, 0.75))
+            continue
         start, end = min(span.start, speaker.start, cue.idx), max(span.end, speaker.end, cue.idx + len(cue))
         quotes.append(
             RawQuote(

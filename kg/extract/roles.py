@@ -195,7 +195,7 @@ def describe(
     targets = [
         t
         for t in map(mentions.for_token, named_inside(where, mentions))
-        if t is not None and t.cls != "Concept" and country_for_demonym(t.text) is None  # "Welsh striker"
+        if t is not None and t.cls != "Concept" and (prop in PLACE_ROLES or country_for_demonym(t.text) is None)
     ]
     if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
         targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]
