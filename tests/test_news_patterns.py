@@ -156,3 +156,14 @@ def test_a_nationality_is_no_employer_and_a_score_is_no_name():
                         row("Argentina", "Argentina", "PROPN", "NNP", "dobj", 1), row("3-0", "3-0", "NUM", "CD", "nummod", 2),
                         row(".", ".", "PUNCT", ".", "punct", 1)], ents=[(0, 1, "GPE"), (2, 4, "GPE")])
     assert ("Slovakia", "kg:defeated", "Argentina") in facts(score)
+
+
+def test_a_plural_noun_spelled_out_by_name_stands_for_the_names():
+    # "Firms such as Google and Yahoo launched tools."
+    doc = hand_parse([row("Firms", "firm", "NOUN", "NNS", "nsubj", 6), row("such", "such", "ADJ", "JJ", "amod", 2),
+                      row("as", "as", "ADP", "IN", "prep", 0), row("Google", "Google", "PROPN", "NNP", "pobj", 2),
+                      row("and", "and", "CCONJ", "CC", "cc", 3), row("Yahoo", "Yahoo", "PROPN", "NNP", "conj", 3),
+                      row("launched", "launch", "VERB", "VBD", "ROOT", 6), row("tools", "tool", "NOUN", "NNS", "dobj", 6),
+                      row(".", ".", "PUNCT", ".", "punct", 6)], ents=[(3, 4, "ORG"), (5, 6, "ORG")])
+    launched = {(s, o) for s, p, o in facts(doc) if p == "open:launch"}
+    assert launched == {("Google", "tools"), ("Yahoo", "tools")}

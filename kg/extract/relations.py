@@ -98,6 +98,34 @@ def prepositional_objects(verb: Token) -> Iterator[tuple[str, Token]]:
                         yield inner.lower_, obj
 
 
+MEMBER_PREPS = {"including", "like", "as"}  # "singers including X and Y", "firms such as X"
+
+
+def named_members(subjects: list[Token]) -> list[Token]:
+    """A plural common noun that the sentence spells out by name stands for those names: "Singers
+    including Cliff Richard and Boy George have recorded" -> Richard, George; "Technology firms Sony,
+    Philips and Samsung are developing" -> the firms, not "firms"."""
+    result: list[Token] = []
+    for subject in subjects:
+        if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+            result.append(subject)
+            continue
+        members = [
+            m
+            for prep in children(subject, "prep")
+            if prep.lower_ in MEMBER_PREPS and (prep.lower_ != "as" or prep.doc[prep.i - 1].lower_ == "such")
+            for pobj in children(prep, "pobj")
+            for m in with_conjuncts(pobj)
+            if m.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        ]
+        beside = [s for s in subjects if s.i == subject.i + 1 and s.ent_type_ in ("PERSON", "ORG", "GPE")]
+        if members:
+            result.extend(members)
+        elif not beside:
+            result.append(subject)  # no names given for it (and "firms Sony, ..." names follow as subjects)
+    return list(dict.fromkeys(result))
+
+
 def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     claims: list[RawClaim] = []
     for token in doc:
@@ -112,7 +140,7 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
     if any(o.lower_ == "death" for p in children(verb, "prep") if p.lower_ == "to" for o in children(p, "pobj")):
         lemma = f"{lemma} to death" if lex.verb_property(f"{lemma} to death") else lemma  # "shot to death"
     passive = is_passive(verb)
-    subjects = grammatical_subjects(verb)
+    subjects = named_members(grammatical_subjects(verb))
     objects = [c for o in children(verb, "dobj") for c in with_conjuncts(o)]
     idiom = next((f"{lemma} {o.lemma_.lower()}" for o in objects if f"{lemma} {o.lemma_.lower()}" in IDIOMS), None)
     if idiom:  # "the purge took place in X": the idiom is the predicate, X its object
