@@ -167,3 +167,15 @@ def test_a_plural_noun_spelled_out_by_name_stands_for_the_names():
                       row(".", ".", "PUNCT", ".", "punct", 6)], ents=[(3, 4, "ORG"), (5, 6, "ORG")])
     launched = {(s, o) for s, p, o in facts(doc) if p == "open:launch"}
     assert launched == {("Google", "tools"), ("Yahoo", "tools")}
+
+
+def test_a_later_description_by_another_word_for_the_role_is_the_person():
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    graph = kg.build_text("Mr Livingstone was approached by Evening Standard reporter Oliver Finegold. Mr Livingstone "
+                          "accused the journalist of being like a guard.", settings=Settings(min_confidence=0))
+    accused = {str(r.o) for r in run_query(
+        graph, "SELECT ?o WHERE { ?c rdf:predicate kg:accused ; rdf:object/rdfs:label ?o }")}
+    assert accused == {"Oliver Finegold"}

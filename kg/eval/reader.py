@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.lexicon import lexicon
 from kg.query import run_query
 
 NAMED = """SELECT DISTINCT ?e ?label ?alt ?cls WHERE {
@@ -95,9 +96,12 @@ class Names:
 
     def __init__(self, entities: list) -> None:
         self.forms: dict[str, int] = {}
+        aliases = lexicon().aliases  # the reader's "Tory" is kg's Conservative Party, "UK" its United Kingdom
         for number, entity in enumerate(entities):
             for form in [entity[0], *(entity[2] if len(entity) > 2 else [])]:
                 self.forms.setdefault(norm(form), number)
+                if form.lower() in aliases:
+                    self.forms.setdefault(norm(aliases[form.lower()][0]), number)
 
     def entity(self, label: str) -> int | None:
         return self.forms.get(norm(label))

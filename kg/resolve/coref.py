@@ -59,6 +59,17 @@ def name_head(name: str) -> str:
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
+# Words a story uses for the same person's role once it has named him: "reporter Oliver Finegold ...
+# the journalist", "striker Craig Bellamy ... the player".
+SAME_ROLE = (
+    {"reporter", "journalist", "correspondent", "writer", "columnist"},
+    {"striker", "midfielder", "defender", "winger", "goalkeeper", "forward", "player", "footballer"},
+    {"manager", "boss", "coach"},
+    {"actor", "actress", "star"},
+    {"singer", "star", "musician"},
+    {"chairman", "chief", "boss"},
+    {"minister", "secretary"},
+)
 PEER_TITLES = {"lord", "lady", "baroness", "baron", "viscount"}
 
 
@@ -118,7 +129,9 @@ class DocumentResolver:
             if claim.predicate == "kg:jobTitle" and isinstance(claim.object, Literal):
                 words = normalise_name(claim.object.value).split()
                 if words:
-                    self.title_words.setdefault(self._name_key(claim.subject), set()).add(words[-1])
+                    titles = self.title_words.setdefault(self._name_key(claim.subject), set())
+                    titles.add(words[-1])
+                    titles.update(next((group for group in SAME_ROLE if words[-1] in group), ()))
         self.classes: dict[str, Counter] = {}
         for mention in self.named:
             target = self.canonical.get(normalise_name(mention.text), mention)
