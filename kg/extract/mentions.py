@@ -17,7 +17,6 @@ NER_CLASSES = {
     "FAC": "Place",
     "NORP": "Group",
     "EVENT": "Event",
-    "WORK_OF_ART": "Work",
     "LAW": "Work",
     "PRODUCT": "Product",
 }
@@ -334,6 +333,8 @@ def looks_like_a_person(tokens: list[Token]) -> bool:
 
 def named_mention(ent: Span, sentence: int) -> Mention | None:
     cls = NER_CLASSES.get(ent.label_)
+    if ent.label_ == "WORK_OF_ART":  # the small model's short titles are often fragments ("Azkaban")
+        cls = described_as(ent) or ("Work" if len(ent) >= 3 else None)
     if cls is None:
         return None
     described = described_as(ent) if len(ent) <= 4 else None
@@ -360,7 +361,7 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
         tokens = tokens[:-1]
-    while len(tokens) > 1 and any(c.isdigit() for c in tokens[-1].text):
+    while len(tokens) > 1 and (any(c.isdigit() for c in tokens[-1].text) or tokens[-1].text in ("-", "–")):
         tokens = tokens[:-1]  # "Argentina 3-0": the score is not the name
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (
