@@ -11,7 +11,7 @@ from kg.extract.dates import time_mentions
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import nominal_claims
 from kg.extract.precision import calibrated
-from kg.extract.quotes import QuoteSpan, find_quote_spans, quote_claims
+from kg.extract.quotes import QuoteSpan, quote_claims
 from kg.extract.relations import relation_claims
 from kg.extract.roles import role_claims
 from kg.types import Document, DocumentExtraction, Factuality, Literal, RawClaim, RawQuote, Sentence
@@ -72,7 +72,7 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
         + role_claims(doc, mentions, document.id)
         + nominal_claims(doc, mentions, document.id)
     )
-    claims = attribute_quoted_claims(claims, quotes, find_quote_spans(doc.text))
+    claims = attribute_quoted_claims(claims, quotes, mentions.quotations)
     claims = without_repeats([calibrated(c) for c in claims])
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
     times = time_mentions(doc, publication_date(document), mentions.sentence_of)

@@ -21,6 +21,7 @@ IRREALIS_VERBS = {
 # "X urged / asked / ordered Y to DO Z": Z is demanded or allowed, not done ("forced Y to" is done).
 DEMAND_VERBS = {"urge", "ask", "order", "tell", "call", "encourage", "invite", "press", "persuade", "push",
                 "require", "warn", "advise", "instruct", "challenge", "allow", "permit"}
+NOT_YET_DONE = IRREALIS_VERBS | DEMAND_VERBS
 ALLEGATION_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly"}
 ALLEGATION_VERBS = {"accuse", "suspect", "allege"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -60,7 +61,7 @@ def embedding(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
         if node.dep_ == "xcomp" and head.lemma_ in REFUSAL_VERBS:
             return Factuality.NEGATED, None, None
         if node.dep_ == "xcomp" and (
-            head.lemma_.lower() in IRREALIS_VERBS | DEMAND_VERBS or (head.lower_ == "going" and node.tag_ == "VB")
+            head.lemma_.lower() in NOT_YET_DONE or (head.lower_ == "going" and node.tag_ == "VB")
         ):  # "hoping to repeat", "urged him to apologise", "is set to be made", "is going to sell"
             return Factuality.HYPOTHETICAL, None, head
         shares_aux = node.dep_ in ("ccomp", "xcomp") or (node.dep_ == "conj" and not any(children(node, "aux")))

@@ -33,6 +33,10 @@ def _table(path: Path) -> dict[str, str]:
     return {key.lower(): value for key, value in _pairs(path)}
 
 
+# Peerage titles: "Lord Roberts of Conwy" is known by his title, and "of Conwy" is part of it.
+PEERS = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl", "countess", "duke", "duchess", "marquess"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]  # "give asylum to" -> "kg:grantedAsylumTo"

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import PEERS, lexicon
 from kg.extract.mentions import MentionIndex
 from kg.extract.roles import PLACE_ROLES, role_relation
 from kg.extract.syntax import children
@@ -60,9 +60,6 @@ def claim(
         if isinstance(argument, Mention) and argument.start != argument.end:
             start, end = min(start, argument.start), max(end, argument.end)
     return RawClaim(subject, prop, obj, Provenance(doc_id, sentence, start, end, EXTRACTOR), confidence)
-
-
-PEERS = {"lord", "lady", "baroness", "baron", "viscount", "earl", "countess", "duke", "duchess", "marquess"}
 
 
 def in_a_list(text: str, names: list[Mention], i: int) -> bool:

@@ -249,7 +249,7 @@ def describe(
             )
 
 
-HONORIFICS = {"sir", "dame", "lord", "lady", "former", "ex", "the", "rt", "rev", "hon", "mr", "mrs", "ms", "dr", "miss"}
+NO_TITLE_WORDS = {"sir", "dame", "lord", "lady", "former", "ex", "the", "rt", "rev", "hon", "mr", "mrs", "ms", "dr", "miss"}
 
 
 def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
@@ -265,7 +265,7 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
     if start == first.start:
         return []
     title_span = doc[start : first.start]
-    if all(t.lower_.rstrip(".") in HONORIFICS for t in title_span):
+    if all(t.lower_.rstrip(".") in NO_TITLE_WORDS for t in title_span):
         return []  # "Sir", "Lord", "Former": no job title
     if not lexicon().role_property(title_span.text) and title_span[-1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
         return []  # honorifics are not job titles

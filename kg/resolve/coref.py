@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import PEERS, lexicon
 from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
@@ -70,7 +70,6 @@ SAME_ROLE = (
     {"chairman", "chief", "boss"},
     {"minister", "secretary"},
 )
-PEER_TITLES = {"lord", "lady", "baroness", "baron", "viscount"}
 
 
 def defined_abbreviations(text: str, named: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -141,7 +140,7 @@ class DocumentResolver:
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
         words = normalise_name(short.text).split()
-        if words and words[0] in PEER_TITLES:
+        if words and words[0] in PEERS:
             return None  # "Lord Roberts" is known by his title; another Roberts of the story is not him
         if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
             words = words[1:]  # "Mrs. Parks" -> Parks
