@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import census_names, lexicon
+from kg.extract.evidence import (
+    NER_CLASSES,
+    class_from_name,
+    competitor,
+    described_as,
+    looks_like_a_person,
+    nationality_as_place,
+    plural_subject,
+)
+from kg.extract.lexicon import lexicon
 from kg.extract.syntax import word_fragment
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Mention
-
-NER_CLASSES = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Place",
-    "LOC": "Place",
-    "FAC": "Place",
-    "NORP": "Group",
-    "EVENT": "Event",
-    "LAW": "Work",
-    "PRODUCT": "Product",
-}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 ORGANISATION_PRONOUNS = {"it", "they"}
@@ -228,109 +225,6 @@ class MentionIndex:
         return True
 
 
-def nationality_as_place(ent: Span) -> bool:
-    """A nationality word in front of a title and a name means the place: 'Soviet President Gorbachev'."""
-    head = ent.root.head
-    if ent.root.dep_ not in ("compound", "amod", "nmod") or head.i == ent.root.i:
-        return False
-    titled = head.lower_.rstrip(".") in lexicon().titles or lexicon().role_property(head.lower_)
-    followed_by_name = any(t.ent_type_ == "PERSON" for t in head.doc[head.i + 1 : head.i + 3])
-    return bool(titled) and (followed_by_name or head.ent_type_ == "PERSON")
-
-
-def described_as(ent: Span) -> str | None:
-    """What the words around a name say it is, whatever NER called it: "Cheek, 53," and "Harrington, a
-    professor" are people, "Norton Simon was born" too; "Yerevan, the capital of Armenia" is a place."""
-    doc, root = ent.doc, ent.root
-    after = doc[ent.end : ent.end + 3]
-    if len(after) == 3 and after[0].text == after[2].text == "," and after[1].text.isdigit():
-        if 1 <= int(after[1].text) <= 120:
-            return "Person"  # an age in commas
-    if root.dep_ == "nsubjpass" and root.head.lower_ == "born":
-        return "Person"
-    if ent.label_ == "PERSON" and any(
-        c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children) for c in root.children
-    ):
-        return "Organization"  # "Nordline Ferries, which is based in Oslo": 'which' is never a person
-    appositions = [t for t in root.children if t.dep_ == "appos" and t.i >= ent.end][:1]  # the nearest describes it
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        appositions.append(root.head)  # "the capital of Armenia, Yerevan"
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and before.is_lower and (before.head.i == root.i or root.head.i == before.i):
-        appositions.append(before)  # "striker Craig Bellamy", "the film Sideways", "US firm Exel"
-    for noun in appositions:
-        if noun.ent_type_ in NER_CLASSES:
-            continue  # another name, not a description
-        cue = cue_class(noun)
-        if cue is not None:
-            return cue
-    return None
-
-
-def cue_class(noun: Token) -> str | None:
-    """The class a common noun gives the name beside it: an occupation, a kind of place, body or work."""
-    lemma = noun.lemma_.lower()
-    if lemma in lexicon().person_nouns:
-        return "Person"
-    if lemma in lexicon().place_nouns:
-        return "Place"
-    kind = lexicon().kinds.get(lemma) or lexicon().kinds.get(noun.lower_)
-    return kind if kind in ("Organization", "Work", "Product") else None
-
-
-CLUB_WORDS = {"united", "fc", "afc", "rovers", "athletic", "albion", "wanderers", "hotspur"}
-
-
-def plural_subject(ent: Span) -> bool:
-    """A singular name that takes a plural verb: British English for a team or a company."""
-    root = ent.root
-    if root.dep_ != "nsubj" or any(c.dep_ == "conj" for c in root.children):
-        return False
-    verb = root.head
-    return verb.tag_ == "VBP" or any(c.tag_ == "VBP" for c in verb.children if c.dep_ in ("aux", "auxpass"))
-
-
-# Verbs whose subject and object are sides in a contest: a country that beats another is its team.
-CONTEST_VERBS = {"beat", "defeat", "thrash", "face", "play", "draw", "lose", "edge", "host", "meet", "clinch", "seal", "win"}
-CONTEST_WORDS = {"match", "final", "game", "cup", "tie", "league", "set", "goal", "victory", "defeat", "draw", "title"}
-
-
-def competitor(ent: Span) -> bool:
-    """'Slovakia beat Argentina 3-0', 'lost to France', 'Spain's Davis Cup win': a side in a contest."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ not in ("to", "against", "over", "with", "by"):
-        return False  # "winning in South Carolina": where, not against whom
-    verb = root.head.head if root.dep_ == "pobj" else root.head
-    if verb.lemma_.lower() in CONTEST_VERBS and root.dep_ in ("nsubj", "dobj", "pobj"):
-        sentence_words = {t.lemma_.lower() for t in root.sent}
-        return bool(sentence_words & CONTEST_WORDS) or any(t.like_num and "-" in t.text for t in root.sent)
-    return False
-
-
-# Census given names that are more often ordinary words at the start of a name ("Royal Society").
-WORDS_AS_NAMES = {"royal", "coral", "will", "mark", "grace", "joy", "hope", "faith", "rose", "may", "june",
-                  "april", "summer", "bill", "guy", "major", "king", "earl", "price", "young", "long", "rich",
-                  "dean", "lord", "sterling", "general", "ford", "lincoln", "jersey", "china"}
-
-
-def looks_like_a_person(tokens: list[Token]) -> bool:
-    """A census given name and surname ('Mike Leigh'), not a place or a body named after someone
-    ('Jordan Valley', 'Virginia Water Company', 'Paris Hilton hotel' stays what NER said)."""
-    if not 2 <= len(tokens) <= 3 or not all(t.is_title and t.is_alpha for t in tokens):
-        return False
-    words = {w for t in tokens[1:] for w in (t.lower_, t.lower_.rstrip("s"))}  # "Franklin Lakes"
-    if words & (lexicon().place_nouns | lexicon().kinds.keys() | CLUB_WORDS):
-        return False
-    text = " ".join(t.text for t in tokens)
-    first, last = tokens[0].lower_, tokens[-1].lower_
-    return (
-        first in census_names("first")
-        and first not in WORDS_AS_NAMES
-        and last in census_names("last")
-        and not gazetteer().is_well_known_place(text)
-    )
-
-
 def named_mention(ent: Span, sentence: int) -> Mention | None:
     cls = NER_CLASSES.get(ent.label_)
     if ent.label_ == "WORK_OF_ART":  # the small model's short titles are often fragments ("Azkaban")
@@ -379,8 +273,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         return None
     if cls == "Person" and text.endswith(".") and len(tokens[-1].text) > 3:
         text, end = text[:-1], end - 1  # "said chairman Norbert Ore." : the sentence's full stop
-    if tokens[-1].lower_ in CLUB_WORDS and len(tokens) > 1:
-        cls = described = "Organization"  # "Manchester United", "Leeds Rovers": a club
+    if described is None and (named_kind := class_from_name(tokens)) is not None:
+        cls = described = named_kind  # "Manchester United", "Davis Cup", "Operation Firewall", "Northern Echo"
     elif ent.label_ in ("GPE", "ORG") and described is None and (plural_subject(ent) or competitor(ent)) and not text.endswith("s"):
         cls = described = "Organization"  # "Newcastle have fined", "Slovakia beat Argentina": a team
     elif described is None and cls != "Person" and looks_like_a_person(tokens):
