@@ -179,3 +179,55 @@ def test_a_later_description_by_another_word_for_the_role_is_the_person():
     accused = {str(r.o) for r in run_query(
         graph, "SELECT ?o WHERE { ?c rdf:predicate kg:accused ; rdf:object/rdfs:label ?o }")}
     assert accused == {"Oliver Finegold"}
+
+
+def test_a_peers_of_is_a_title_not_a_home_or_an_employer():
+    # "Lord Roberts of Conwy denied it." (NER: Conwy an organisation)
+    doc = hand_parse([row("Lord", "Lord", "PROPN", "NNP", "compound", 1), row("Roberts", "Roberts", "PROPN", "NNP", "nsubj", 4),
+                      row("of", "of", "ADP", "IN", "prep", 1), row("Conwy", "Conwy", "PROPN", "NNP", "pobj", 2),
+                      row("denied", "deny", "VERB", "VBD", "ROOT", 4), row("it", "it", "PRON", "PRP", "dobj", 4),
+                      row(".", ".", "PUNCT", ".", "punct", 4)], ents=[(0, 2, "PERSON"), (3, 4, "ORG")])
+    assert not {f for f in facts(doc) if f[2] == "Conwy"}
+
+
+def test_an_occupation_tagged_as_a_verb_is_no_relation():
+    # "France defender Gallas picked it up." with "defender" tagged a verb, as the small model does
+    doc = hand_parse([row("France", "France", "PROPN", "NNP", "nsubj", 1), row("defender", "defender", "VERB", "VBP", "ROOT", 1),
+                      row("Gallas", "Gallas", "PROPN", "NNP", "dobj", 1), row(".", ".", "PUNCT", ".", "punct", 1)],
+                     ents=[(0, 1, "GPE"), (2, 3, "PERSON")])
+    assert not {f for f in facts(doc) if f[1] not in ("kg:affiliatedWith", "kg:jobTitle")}
+
+
+def test_a_plural_description_beside_one_person_is_a_list_not_a_role():
+    # "They met Mr Finnie, representatives of the Royal Society and others."
+    doc = hand_parse([row("They", "they", "PRON", "PRP", "nsubj", 1), row("met", "meet", "VERB", "VBD", "ROOT", 1),
+                      row("Mr", "Mr", "PROPN", "NNP", "compound", 3), row("Finnie", "Finnie", "PROPN", "NNP", "dobj", 1),
+                      row(",", ",", "PUNCT", ",", "punct", 3),
+                      row("representatives", "representative", "NOUN", "NNS", "appos", 3),
+                      row("of", "of", "ADP", "IN", "prep", 5), row("the", "the", "DET", "DT", "det", 9),
+                      row("Royal", "Royal", "PROPN", "NNP", "compound", 9), row("Society", "Society", "PROPN", "NNP", "pobj", 6),
+                      row(".", ".", "PUNCT", ".", "punct", 1)], ents=[(3, 4, "PERSON"), (7, 10, "ORG")])
+    assert not {f for f in facts(doc) if f[0] == "Finnie" and f[1] != "kg:met"}
+    # one representative is a role: "They met Mr Finnie, director of the Royal Society."
+    doc = hand_parse([row("They", "they", "PRON", "PRP", "nsubj", 1), row("met", "meet", "VERB", "VBD", "ROOT", 1),
+                      row("Mr", "Mr", "PROPN", "NNP", "compound", 3), row("Finnie", "Finnie", "PROPN", "NNP", "dobj", 1),
+                      row(",", ",", "PUNCT", ",", "punct", 3), row("director", "director", "NOUN", "NN", "appos", 3),
+                      row("of", "of", "ADP", "IN", "prep", 5), row("the", "the", "DET", "DT", "det", 9),
+                      row("Royal", "Royal", "PROPN", "NNP", "compound", 9), row("Society", "Society", "PROPN", "NNP", "pobj", 6),
+                      row(".", ".", "PUNCT", ".", "punct", 1)], ents=[(3, 4, "PERSON"), (7, 10, "ORG")])
+    assert any(f[0] == "Mr Finnie" or f[0] == "Finnie" for f in facts(doc) if f[2] == "Royal Society")
+
+
+def test_a_title_keeps_its_field_and_a_former_bodys_ex_is_not_its_name():
+    # "said economy minister Heizo Takenaka." / "Ex-Welsh Office Minister Lord Roberts spoke."
+    doc = hand_parse([row("economy", "economy", "NOUN", "NN", "compound", 1), row("minister", "minister", "NOUN", "NN", "compound", 3),
+                      row("Heizo", "Heizo", "PROPN", "NNP", "compound", 3), row("Takenaka", "Takenaka", "PROPN", "NNP", "nsubj", 4),
+                      row("spoke", "speak", "VERB", "VBD", "ROOT", 4), row(".", ".", "PUNCT", ".", "punct", 4)],
+                     ents=[(2, 4, "PERSON")])
+    assert ("Heizo Takenaka", "kg:jobTitle", "economy minister") in facts(doc)
+    doc = hand_parse([row("Ex", "ex", "PROPN", "NNP", "compound", 3), row("-", "-", "PUNCT", "HYPH", "punct", 3),
+                      row("Welsh", "Welsh", "PROPN", "NNP", "compound", 3), row("Office", "Office", "PROPN", "NNP", "compound", 4),
+                      row("spokesman", "spokesman", "NOUN", "NN", "compound", 6), row("Lord", "Lord", "PROPN", "NNP", "compound", 6),
+                      row("Roberts", "Roberts", "PROPN", "NNP", "nsubj", 7), row("spoke", "speak", "VERB", "VBD", "ROOT", 7)],
+                     ents=[(0, 4, "ORG"), (5, 7, "PERSON")])
+    assert {m.text for m in MentionIndex(doc).named} == {"Welsh Office", "Lord Roberts"}

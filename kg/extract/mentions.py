@@ -253,6 +253,10 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         tokens = [before, *tokens]  # "Mrs. Parks", "President Kennedy": a lone surname keeps its title
     while len(tokens) > 1 and tokens[0].lower_ == "the":
         tokens = tokens[1:]
+    if len(tokens) > 2 and tokens[0].lower_ in ("ex", "former") and tokens[1].text in ("-", "–"):
+        tokens = tokens[2:]  # "Ex-Welsh Office": a former minister of the Welsh Office
+    elif len(tokens) > 1 and tokens[0].lower_ == "former":
+        tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
         tokens = tokens[:-1]
     while len(tokens) > 1 and (any(c.isdigit() for c in tokens[-1].text) or tokens[-1].text in ("-", "–")):

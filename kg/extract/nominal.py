@@ -102,6 +102,12 @@ def place_chain(text: str, names: list[Mention], i: int) -> list[Mention]:
     return chain
 
 
+def peer_title(text: str, person: Mention) -> bool:
+    """'Lord Roberts' or 'Lord' before 'Roberts': what follows 'of' is the peer's title, not a place or body."""
+    first_word = person.text.split()[0].lower()
+    return first_word in PEERS or text[max(0, person.start - 9) : person.start].strip().lower() in PEERS
+
+
 def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
     text = doc.text
     by_sentence: dict[int, list[Mention]] = {}
@@ -123,7 +129,7 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 yield claim(
                     a, "kg:locatedIn", b, sentence, a.start, b.end, doc_id, 0.7
                 )  # "Gosforth in northeast England"
-            if a.cls == "Person" and gap.startswith("of") and text[max(0, a.start - 9) : a.start].strip().lower() in PEERS:
+            if a.cls == "Person" and gap.startswith("of") and peer_title(text, a):
                 continue  # "Lord Roberts of Conwy": the place is part of a peer's title
             if a.cls == "Person" and b.cls in PLACES and RESIDENCE.match(gap):
                 for place in [b, *place_chain(text, names, i + 1)]:

@@ -129,7 +129,7 @@ def named_members(subjects: list[Token]) -> list[Token]:
 def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     claims: list[RawClaim] = []
     for token in doc:
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and token.lower_ not in lexicon().person_nouns:  # "France defender Gallas" tagged a verb
             claims.extend(claims_for_verb(token, mentions, doc_id))
     return claims
 

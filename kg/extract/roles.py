@@ -31,7 +31,18 @@ def role_phrase(noun: Token) -> str:
     """The role words: modifiers and the noun ('executive director', 'foreign minister')."""
     words = [t for t in noun.lefts if t.dep_ in TITLE_DEPS and t.ent_type_ not in ("GPE", "NORP", "ORG")]
     start = hyphen_start(noun.doc, min([t.i for t in words], default=noun.i))
-    return noun.doc[start : noun.i + 1].text
+    end = noun.i + 1
+    for prep in children(noun, "prep"):  # "head of equities trading": an unnamed field is part of the title
+        field = [t for o in children(prep, "pobj") for t in o.subtree]
+        if (
+            prep.lower_ == "of"
+            and prep.i == end
+            and 0 < len(field) <= 3
+            and all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in field)
+            and field[-1].i == prep.i + len(field)
+        ):
+            end = field[-1].i + 1
+    return noun.doc[start:end].text
 
 
 def hyphen_start(doc: Doc, start: int) -> int:
@@ -99,6 +110,12 @@ def role_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]
 
 def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     """Either side may be the person: 'Powell, executive director of X' / "X's president, Kadyrov"."""
+    named_head = mentions.named_at(head)
+    plural = appos.tag_ == "NNS" and appos.is_lower and appos.text.endswith("s")
+    if named_head is not None and named_head.cls == "Person" and plural and head.dep_ != "conj" and not any(
+        c.dep_ == "conj" for c in head.children
+    ):  # "Gates and Allen, founders of Microsoft" is two people; "Mr Finnie, representatives of ..." a list
+        return []
     if appos.lower_ == "one":  # "Yisrael Tal, one of the top strategists in Israel"
         appos = next((o for p in children(appos, "prep") if p.lower_ == "of" for o in children(p, "pobj")), appos)
     head_m, appos_m = mentions.named_at(head), mentions.named_at(appos)
@@ -261,6 +278,12 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
     start = first.start
     while start > 0 and doc[start - 1].lower_.rstrip(".") in titles and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         start -= 1
+    if start < first.start:  # "economy minister", "health secretary": the field the title word is for
+        for _ in range(2):
+            word = doc[start - 1] if start > 0 else None
+            if word is None or not (word.pos_ == "NOUN" and word.is_lower and word.dep_ == "compound"):
+                break
+            start -= 1
     start = hyphen_start(doc, start)
     if start == first.start:
         return []
