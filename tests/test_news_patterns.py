@@ -231,3 +231,32 @@ def test_a_title_keeps_its_field_and_a_former_bodys_ex_is_not_its_name():
                       row("Roberts", "Roberts", "PROPN", "NNP", "nsubj", 7), row("spoke", "speak", "VERB", "VBD", "ROOT", 7)],
                      ents=[(0, 4, "ORG"), (5, 7, "PERSON")])
     assert {m.text for m in MentionIndex(doc).named} == {"Welsh Office", "Lord Roberts"}
+
+
+def test_a_party_before_a_name_is_the_persons_party():
+    # "Conservative Michael Fallon asked." (NER missed "Conservative") / "Labour's Mr Livingstone refused."
+    doc = hand_parse([row("Conservative", "conservative", "ADJ", "JJ", "amod", 2), row("Michael", "Michael", "PROPN", "NNP", "compound", 2),
+                      row("Fallon", "Fallon", "PROPN", "NNP", "nsubj", 3), row("asked", "ask", "VERB", "VBD", "ROOT", 3),
+                      row(".", ".", "PUNCT", ".", "punct", 3)], ents=[(1, 3, "PERSON")])
+    assert ("Michael Fallon", "kg:memberOf", "Conservative") in facts(doc)
+    doc = hand_parse([row("Labour", "Labour", "PROPN", "NNP", "poss", 3), row("'s", "'s", "PART", "POS", "case", 0),
+                      row("Mr", "Mr", "PROPN", "NNP", "compound", 3), row("Livingstone", "Livingstone", "PROPN", "NNP", "nsubj", 4),
+                      row("refused", "refuse", "VERB", "VBD", "ROOT", 4), row(".", ".", "PUNCT", ".", "punct", 4)],
+                     ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert ("Mr Livingstone", "kg:memberOf", "Labour") in facts(doc)
+    # a party's plans are not a member: "Labour's plans failed."
+    doc = hand_parse([row("Labour", "Labour", "PROPN", "NNP", "poss", 2), row("'s", "'s", "PART", "POS", "case", 0),
+                      row("plans", "plan", "NOUN", "NNS", "nsubj", 3), row("failed", "fail", "VERB", "VBD", "ROOT", 3)],
+                     ents=[(0, 1, "ORG")])
+    assert not {f for f in facts(doc) if f[1] == "kg:memberOf"}
+
+
+def test_a_hyphenated_role_is_one_token_so_its_organisation_is_found():
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    graph = kg.build_text("Cory Doctorow, European co-ordinator for the Electronic Frontier Foundation, expressed doubts.",
+                          settings=Settings(min_confidence=0))
+    rows = run_query(graph, "SELECT ?o WHERE { ?c rdf:predicate kg:worksFor ; rdf:object/rdfs:label ?o }")
+    assert {str(r.o) for r in rows} == {"Electronic Frontier Foundation"}

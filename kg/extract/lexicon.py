@@ -50,6 +50,8 @@ class Lexicon:
     person_nouns: frozenset[str]  # "professor": whoever is one is a person
     place_nouns: frozenset[str]  # "capital": whatever is one is a place
     aliases: dict[str, tuple[str, str]]  # "britain" -> ("United Kingdom", "Country"); "tories" -> a party
+    hyphenated_roles: frozenset[str]  # "co-ordinator", "vice-chairman": one token each
+    parties: frozenset[str]  # political parties' names and other names, lower case: "tory", "labour party"
 
     def agency_home(self, name: str) -> str | None:
         return self.agencies.get(name) or next((h for a, h in self.agencies.items() if a.upper() == name), None)
@@ -87,6 +89,7 @@ def census_names(kind: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
+    alias_rows = [line.split("\t") for line in _lines(directory / "aliases.tsv")]
     return Lexicon(
         verbs=_table(directory / "verbs.tsv"),
         roles=_table(directory / "roles.tsv"),
@@ -98,8 +101,7 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         agencies=dict(_pairs(directory / "news_agencies.tsv")),
         person_nouns=_words(directory / "person_nouns.txt"),
         place_nouns=_words(directory / "place_nouns.txt"),
-        aliases={
-            name.lower(): (canonical, cls)
-            for name, canonical, cls in (line.split("\t") for line in _lines(directory / "aliases.tsv"))
-        },
+        hyphenated_roles=_words(directory / "hyphenated_roles.txt"),
+        aliases={name.lower(): (canonical, cls) for name, canonical, cls, *_ in alias_rows},
+        parties=frozenset(name.lower() for name, _, _, *kind in alias_rows if kind == ["party"]),
     )

@@ -239,6 +239,8 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
     if cls == "Person":  # "President Vladimir Putin" -> "Vladimir Putin"; "Mrs. Parks" stays whole
         while len(tokens) > 2 and tokens[0].lower_.rstrip(".") in titles:
             tokens = tokens[1:]
+        while len(tokens) > 2 and tokens[0].lower_ in lexicon().parties:
+            tokens = tokens[1:]  # "Tory David Heathcoat-Amory": the party is his, not part of his name
         while len(tokens) > 1 and tokens[0].lower_ in lexicon().person_nouns - HONORIFICS:
             tokens = tokens[1:]  # "Composer Thomas", "Actress Helen Hayes": an occupation, not a name
     before = ent.doc[ent.start - 1] if ent.start > 0 else None

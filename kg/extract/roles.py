@@ -105,7 +105,7 @@ def role_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]
     for mention in mentions.named:
         if mention.cls == "Person":
             claims += title_before_name(doc, mention, mentions, doc_id)
-    return claims
+    return claims + party_members(doc, mentions, doc_id)
 
 
 def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
@@ -294,3 +294,31 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
         return []  # honorifics are not job titles
     provenance = Provenance(doc_id, person.sentence, title_span.start_char, person.end, EXTRACTOR)
     return [RawClaim(person, "kg:jobTitle", Literal(title_span.text), provenance, 0.8)]
+
+
+def party_members(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
+    """'Conservative Michael Fallon', 'fellow Tory David Heathcoat-Amory', "Labour's Mr Livingstone":
+    a party's name modifying a person's name is their party, whether or not NER tagged either."""
+    claims = []
+    for token in doc:
+        named = mentions.named_at(token)
+        if named is not None and token.idx < named.start:
+            named = None  # "Tory" left out of the name "Tory David Heathcoat-Amory"
+        if named is not None and token.idx + len(token) != named.end:
+            continue  # "Plaid Cymru's": read at its last word
+        words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+        text = named.text if named else doc[words[0].i : token.i + 1].text
+        if text.lower() not in lexicon().parties or token.dep_ not in ("compound", "amod", "poss", "nmod"):
+            continue
+        name = token.head
+        between = doc[token.i + 1 : name.i]
+        if name.pos_ != "PROPN" or name.i < token.i or any(t.pos_ != "PROPN" and t.tag_ != "POS" and t.text not in ("-", "–") for t in between):
+            continue  # "Labour MP ..." is title_before_name's; "Labour's plans" no person
+        person = mentions.for_token(name)
+        if person is None or person.cls not in ("Person", "Concept") or person.start <= token.idx:
+            continue
+        start = named.start if named else words[0].idx
+        party = named or Mention(text, start, start + len(text), "Organization", mentions.sentence_of[token.i], ner="NORP")
+        provenance = Provenance(doc_id, person.sentence, start, person.end, EXTRACTOR)
+        claims.append(RawClaim(person, "kg:memberOf", party, provenance, 0.8))
+    return claims

@@ -79,6 +79,16 @@ def children(token: Token, *deps: str) -> Iterator[Token]:
     return (child for child in token.children if child.dep_ in deps)
 
 
+def thing_before(verb: Token) -> Token | None:
+    """The named non-person nearest before a relative clause: 'which' never stands for a person."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.ent_type_ == "PERSON":
+            return None
+        if token.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"):
+            return token
+    return None
+
+
 def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     """The tokens heading the verb's subject, following shared subjects and relative clauses.
 
@@ -94,6 +104,8 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
             head = copula_subject(verb.head) or verb.head  # "Oswald was the gunman who killed X" -> Oswald
             if head.lemma_ in INSTRUMENTS:
                 head = instrument_user(head) or head  # "the shots that killed X" were fired by someone
+            if found[0].lower_ == "which" and (head.ent_type_ == "PERSON" or head.dep_ == "appos"):
+                head = thing_before(verb) or head  # "Doctorow, co-ordinator for the EFF which campaigns": the EFF
             # "Kalinin, who is ..." -> Kalinin; "Ruby, who killed X, and the Bakkers": not the later conjuncts
             return [c for c in with_conjuncts(head) if c.i < verb.i]
         if len(found) == 1 and found[0].lemma_ in INSTRUMENTS:

@@ -24,11 +24,26 @@ def load_pipeline(name: str):
             f"spaCy pipeline '{name}' is not installed; {MODEL_INSTALL_HINT}, or set KG_MODEL to one that is"
         ) from exc
     nlp.add_pipe("kg_paragraph_breaks_v1", first=True)
+    keep_hyphenated_roles(nlp)
     add_place_patterns(nlp)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_trim_v1", after="ner")
         nlp.add_pipe("kg_wire_names_v1", last=True)
     return nlp
+
+
+def keep_hyphenated_roles(nlp) -> None:
+    """'co-ordinator', 'Vice-Chairman' as one token: split in three, the parser hangs the role's
+    "for"/"of" on the name and the title becomes "ordinator"."""
+    from spacy.symbols import ORTH
+
+    from kg.extract.lexicon import lexicon
+
+    for word in lexicon().hyphenated_roles:
+        first, _, rest = word.partition("-")
+        for form in (word, word.capitalize(), f"{first.capitalize()}-{rest.capitalize()}"):
+            for inflected in (form, form + "s"):
+                nlp.tokenizer.add_special_case(inflected, [{ORTH: inflected}])
 
 
 def add_place_patterns(nlp) -> None:
