@@ -260,3 +260,17 @@ def test_a_hyphenated_role_is_one_token_so_its_organisation_is_found():
                           settings=Settings(min_confidence=0))
     rows = run_query(graph, "SELECT ?o WHERE { ?c rdf:predicate kg:worksFor ; rdf:object/rdfs:label ?o }")
     assert {str(r.o) for r in rows} == {"Electronic Frontier Foundation"}
+
+
+def test_a_named_body_owning_a_named_work_or_product_made_it():
+    # "Nintendo's DS console sells well." / not: "Nintendo's profits rose."
+    doc = hand_parse([row("Nintendo", "Nintendo", "PROPN", "NNP", "poss", 3), row("'s", "'s", "PART", "POS", "case", 0),
+                      row("DS", "DS", "PROPN", "NNP", "compound", 3), row("console", "console", "NOUN", "NN", "nsubj", 4),
+                      row("sells", "sell", "VERB", "VBZ", "ROOT", 4), row("well", "well", "ADV", "RB", "advmod", 4)],
+                     ents=[(0, 1, "ORG"), (2, 3, "ORG")])
+    made = {(c.subject.text, c.object.text) for c in claims_of(doc) if c.predicate == "kg:makerOf"}
+    assert made == {("Nintendo", "DS console")}
+    doc = hand_parse([row("Nintendo", "Nintendo", "PROPN", "NNP", "poss", 2), row("'s", "'s", "PART", "POS", "case", 0),
+                      row("profits", "profit", "NOUN", "NNS", "nsubj", 3), row("rose", "rise", "VERB", "VBD", "ROOT", 3)],
+                     ents=[(0, 1, "ORG")])
+    assert not any(c.predicate == "kg:makerOf" for c in claims_of(doc))

@@ -44,6 +44,8 @@ FAMILIES = {
     "place": ({"locatedIn", "basedIn", "livesIn", "bornIn", "visited"},
               {"locate", "located", "base", "based", "live", "born", "visit", "in"}),
     "win": ({"defeated"}, {"defeat", "beat", "thrash", "overcome"}),
+    "make": ({"makerOf"}, {"make", "produce", "develop", "release", "launch", "publish", "write", "direct", "run",
+                           "operate", "create", "design", "build", "manufacture", "broadcast", "air"}),
 }
 
 

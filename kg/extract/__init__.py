@@ -14,6 +14,7 @@ from kg.extract.precision import calibrated
 from kg.extract.quotes import QuoteSpan, quote_claims
 from kg.extract.relations import relation_claims
 from kg.extract.roles import role_claims
+from kg.extract.works import maker_claims
 from kg.types import Document, DocumentExtraction, Factuality, Literal, RawClaim, RawQuote, Sentence
 
 __all__ = ["extract", "DocumentExtraction"]
@@ -71,6 +72,7 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
         relation_claims(doc, mentions, document.id)
         + role_claims(doc, mentions, document.id)
         + nominal_claims(doc, mentions, document.id)
+        + maker_claims(doc, mentions, document.id)
     )
     claims = attribute_quoted_claims(claims, quotes, mentions.quotations)
     claims = without_repeats([calibrated(c) for c in claims])

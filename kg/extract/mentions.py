@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.evidence import (
@@ -225,6 +227,9 @@ class MentionIndex:
         return True
 
 
+SCORE_PART = re.compile(r"[-–]|\d+[-–]\d+")  # "-" of "3 - 0", or "3-0" as one token
+
+
 def named_mention(ent: Span, sentence: int) -> Mention | None:
     cls = NER_CLASSES.get(ent.label_)
     if ent.label_ == "WORK_OF_ART":  # the small model's short titles are often fragments ("Azkaban")
@@ -261,8 +266,11 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].tag_ == "POS":  # trailing 's
         tokens = tokens[:-1]
-    while len(tokens) > 1 and (any(c.isdigit() for c in tokens[-1].text) or tokens[-1].text in ("-", "–")):
-        tokens = tokens[:-1]  # "Argentina 3-0": the score is not the name
+    run = 0  # trailing numbers and dashes: "Argentina 3-0" ends in a score, "Radio 4" in its name
+    while run < len(tokens) - 1 and (tokens[-1 - run].like_num or SCORE_PART.fullmatch(tokens[-1 - run].text)):
+        run += 1
+    if run and any("-" in t.text or "–" in t.text for t in tokens[-run:]):
+        tokens = tokens[:-run]  # the score is not the name
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (
         ent.label_ in ("GPE", "LOC")
