@@ -274,3 +274,17 @@ def test_a_named_body_owning_a_named_work_or_product_made_it():
                       row("profits", "profit", "NOUN", "NNS", "nsubj", 3), row("rose", "rise", "VERB", "VBD", "ROOT", 3)],
                      ents=[(0, 1, "ORG")])
     assert not any(c.predicate == "kg:makerOf" for c in claims_of(doc))
+
+
+def test_a_definite_description_of_a_person_is_the_person_named_before_but_not_in_what_it_says_they_are():
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    graph = kg.build_text("Rio Ferdinand doubts Malcolm Glazer. Last week the American billionaire launched an offer for "
+                          "Manchester United. Dan Brown is the best writer.", settings=Settings(min_confidence=0))
+    launched = run_query(graph, "SELECT ?s WHERE { ?c rdf:predicate ?p ; rdf:subject/rdfs:label ?s . "
+                                "FILTER(CONTAINS(STR(?p), 'launch')) }")
+    assert {str(r.s) for r in launched} == {"Malcolm Glazer"}
+    described = run_query(graph, "SELECT ?o WHERE { ?c rdf:predicate kg:isA ; rdf:object/rdfs:label ?o }")
+    assert {str(r.o) for r in described} == {"best writer"}

@@ -99,6 +99,7 @@ def entity_key(mention: Mention, cls: str, doc_id: str) -> str:
 class DocumentResolver:
     def __init__(self, extraction: DocumentExtraction) -> None:
         self.doc_id = extraction.document.id
+        self.text = extraction.document.text
         self.named = sorted(extraction.mentions, key=lambda m: m.start)
         self._name_keys: dict[str, str] = {}
         self._classes_of_named: dict[Mention, str] = {}
@@ -212,6 +213,9 @@ class DocumentResolver:
             )
             if titled is not None:
                 return titled
+            described = self.described_person(mention, words)
+            if described is not None:
+                return described
         wanted = DESCRIPTION_HEADS.get(words[-1]) if not mention.ner and words else None
         if wanted is None:
             return None
@@ -224,6 +228,21 @@ class DocumentResolver:
             if continent is None or (place is not None and place.continent == continent):
                 return candidate
         return None
+
+    def described_person(self, mention: Mention, words: list[str]) -> Mention | None:
+        """'the American billionaire', 'the striker': a definite description of one person stands for the
+        person named last, in its sentence or the one before (the article introduced them by name)."""
+        definite = self.text[max(0, mention.start - 4) : mention.start].lower() == "the "
+        if not definite or len(words) > 4 or words[-1] not in lexicon().person_nouns:
+            return None
+        return next(
+            (
+                m
+                for m in reversed(self.named)
+                if m.end <= mention.start and self.cls_of(m) == "Person" and mention.sentence - m.sentence <= 1
+            ),
+            None,
+        )
 
     def pronoun_antecedent(self, pronoun: Mention) -> Mention | None:
         """The person 'he'/'she' stands for: gender must not clash (known from Mr./Mrs./Ms.) and a known
@@ -280,9 +299,10 @@ class DocumentResolver:
         top = max(votes.values())
         return min((c for c, n in votes.items() if n == top), key=CLASS_PRIORITY.index)
 
-    def resolve(self, mention: Mention) -> Mention | None:
-        """The mention that names the entity (itself for names and concepts); None if unresolvable."""
-        antecedent = self.antecedent(mention)
+    def resolve(self, mention: Mention, *, as_written: bool = False) -> Mention | None:
+        """The mention that names the entity (itself for names and concepts); None if unresolvable.
+        ``as_written``: a description stays itself ("X is the best writer" says what X is)."""
+        antecedent = None if as_written and not mention.pronoun else self.antecedent(mention)
         if antecedent is not None:
             mention = antecedent
         elif mention.pronoun:
@@ -300,8 +320,8 @@ class DocumentResolver:
             return mention
         return self.canonical.get(normalise_name(mention.text), mention)
 
-    def key(self, mention: Mention) -> str | None:
-        target = self.resolve(mention)
+    def key(self, mention: Mention, *, as_written: bool = False) -> str | None:
+        target = self.resolve(mention, as_written=as_written)
         if target is None:
             return None
         return entity_key(target, self.cls_of(target) if not target.local else target.cls, self.doc_id)
@@ -311,12 +331,12 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
     resolver = DocumentResolver(extraction)
     members: dict[str, list[Mention]] = {}
 
-    def key(mention: Mention | None) -> str | None:
+    def key(mention: Mention | None, *, as_written: bool = False) -> str | None:
         if mention is None:
             return None
-        found = resolver.key(mention)
+        found = resolver.key(mention, as_written=as_written)
         if found is not None:  # a description or pronoun adds its antecedent, not itself, as a form
-            form = resolver.antecedent(mention) or mention
+            form = (None if as_written else resolver.antecedent(mention)) or mention
             members.setdefault(found, []).append(form)
             resolved = resolver.resolve(form)
             if resolved is not None and resolved.text != form.text:  # "Croatian", "UK": add the canonical name
@@ -328,7 +348,7 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
     claims = []
     for raw in extraction.claims:
         subject = key(raw.subject)
-        obj = raw.object if isinstance(raw.object, Literal) else key(raw.object)
+        obj = raw.object if isinstance(raw.object, Literal) else key(raw.object, as_written=raw.predicate == "kg:isA")
         if subject is None or obj is None or subject == obj:
             continue
         speaker = key(raw.speaker)
