@@ -24,7 +24,7 @@ from kg.extract.lexicon import PEERS, lexicon
 from kg.extract.mentions import MentionIndex
 from kg.extract.roles import PLACE_ROLES, role_relation
 from kg.extract.syntax import children
-from kg.resolve.places import country_for_demonym, gazetteer
+from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
@@ -118,6 +118,8 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
             chain = place_chain(text, names, i)
             if a.cls in PLACES or a.cls == "Organization":
                 for k, place in enumerate(chain):
+                    if place.cls == "City" and (a.cls == "Country" or place_class(a.text) == "Country"):
+                        break  # "beat Australia in Barcelona": a country or its team is in no city; it played there
                     yield claim(a, "kg:locatedIn", place, sentence, a.start, place.end, doc_id, 0.75 - 0.05 * k)
                     if a.cls in PLACES:
                         break  # A, B, C: A in B here; B in C comes from B's own chain

@@ -67,3 +67,19 @@ def state_abbreviations(doc: Doc) -> Doc:
     if found:
         doc.ents = [*doc.ents, *filter_spans(found)]
     return doc
+
+
+# The rule lemmatizer strips "-ed"/"-ing" to the shorter of two real verbs: "hoped" -> "hop", "fined" ->
+# "fin". With one consonant before the ending the verb is the one with the "e" ("hopped" stays "hop").
+E_VERBS = ("hope", "fine", "axe", "dine", "cope", "rate", "hate", "pine", "scrape", "snipe", "gripe", "site",
+           "scare", "spare", "stare", "shame")
+LEMMA_FIXES = {form: verb for verb in E_VERBS for form in (verb.rstrip("e") + "ed", verb.rstrip("e") + "ing")}
+
+
+@Language.component("kg_lemma_fixes_v1")
+def lemma_fixes(doc: Doc) -> Doc:
+    for token in doc:
+        verb = LEMMA_FIXES.get(token.lower_)
+        if verb is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = verb
+    return doc

@@ -25,6 +25,8 @@ def load_pipeline(name: str):
         ) from exc
     nlp.add_pipe("kg_paragraph_breaks_v1", first=True)
     keep_hyphenated_roles(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_lemma_fixes_v1", after="lemmatizer")
     add_place_patterns(nlp)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_trim_v1", after="ner")
