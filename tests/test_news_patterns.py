@@ -301,3 +301,15 @@ def test_hoped_is_hope_and_fined_is_fine_in_the_real_pipeline():
         graph, "SELECT ?p ?f WHERE { ?c a kg:Claim ; rdf:predicate ?p ; kg:factuality ?f }")}
     assert ("defeated", "hypothetical") in rows  # hoping to do is not done
     assert any(p.endswith("fine") for p, _ in rows) and not any(p.endswith("fin") for p, _ in rows)
+
+
+def test_a_plural_description_in_a_place_says_which_ones_not_where_one_is():
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    graph = kg.build_text("Firms in Western Europe lack confidence. The Russian embassy in Ottawa refused to comment.",
+                          settings=Settings(min_confidence=0))
+    located = {(str(r.s), str(r.o)) for r in run_query(
+        graph, "SELECT ?s ?o WHERE { ?c rdf:predicate kg:locatedIn ; rdf:subject/rdfs:label ?s ; rdf:object/rdfs:label ?o }")}
+    assert located == {("Russian embassy", "Ottawa")}

@@ -227,6 +227,8 @@ def located_noun_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterat
             subject = head  # "Northwind Foods, a Denver-based grocery chain"
         if subject is None or subject.cls not in ("Organization", *PLACES):
             continue
+        if subject.local and noun.tag_ == "NNS":
+            continue  # "firms in Western Europe", "the authorities in the US": which ones, not where one is
         named = mentions.named_at(noun)
         if named is not None and doc.char_span(named.start, named.end, alignment_mode="expand").root.i != noun.i:
             continue  # only the head token of a name speaks for it
