@@ -313,3 +313,15 @@ def test_a_plural_description_in_a_place_says_which_ones_not_where_one_is():
     located = {(str(r.s), str(r.o)) for r in run_query(
         graph, "SELECT ?s ?o WHERE { ?c rdf:predicate kg:locatedIn ; rdf:subject/rdfs:label ?s ; rdf:object/rdfs:label ?o }")}
     assert located == {("Russian embassy", "Ottawa")}
+
+
+def test_an_indefinite_description_is_not_the_body_named_before():
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    graph = kg.build_text("Ken Livingstone left the Labour Party. A party marked the anniversary. The party denied it.",
+                          settings=Settings(min_confidence=0))
+    subjects = {str(r.s) for r in run_query(graph, "SELECT ?s WHERE { ?c rdf:predicate ?p ; rdf:subject/rdfs:label ?s . "
+                                                   "FILTER(CONTAINS(STR(?p), 'mark')) }")}
+    assert subjects and "Labour Party" not in subjects

@@ -181,7 +181,7 @@ class DocumentResolver:
         if mention.pronoun:
             return self.pronoun_antecedent(mention)
         words = normalise_name(mention.text).split()
-        if not mention.ner and words and len(words) <= 2:  # "the agency" -> the Environmental Protection Agency
+        if not mention.ner and words and len(words) <= 2 and self.definite(mention):  # "the agency" -> the EPA
             named_head = next(
                 (
                     m
@@ -229,11 +229,14 @@ class DocumentResolver:
                 return candidate
         return None
 
+    def definite(self, mention: Mention) -> bool:
+        """'the firm', 'the American billionaire': a description of one thing named before ('a party' is not)."""
+        return self.text[max(0, mention.start - 4) : mention.start].lower() == "the "
+
     def described_person(self, mention: Mention, words: list[str]) -> Mention | None:
         """'the American billionaire', 'the striker': a definite description of one person stands for the
         person named last, in its sentence or the one before (the article introduced them by name)."""
-        definite = self.text[max(0, mention.start - 4) : mention.start].lower() == "the "
-        if not definite or len(words) > 4 or words[-1] not in lexicon().person_nouns:
+        if not self.definite(mention) or len(words) > 4 or words[-1] not in lexicon().person_nouns:
             return None
         return next(
             (
