@@ -325,3 +325,18 @@ def test_an_indefinite_description_is_not_the_body_named_before():
     subjects = {str(r.s) for r in run_query(graph, "SELECT ?s WHERE { ?c rdf:predicate ?p ; rdf:subject/rdfs:label ?s . "
                                                    "FILTER(CONTAINS(STR(?p), 'mark')) }")}
     assert subjects and "Labour Party" not in subjects
+
+
+def test_a_purpose_or_a_date_to_come_is_not_done_but_a_result_is():
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    graph = kg.build_text("MPs will travel to Aberdeen to question Ross Finnie. Chelsea this week meet Barcelona. "
+                          "Daniela Hantuchova recovered from a terrible start to beat Gisela Dulko.",
+                          settings=Settings(min_confidence=0))
+    rows = {(str(r.o), str(r.f).rsplit("#", 1)[-1]) for r in run_query(
+        graph, "SELECT ?o ?f WHERE { ?c a kg:Claim ; rdf:object/rdfs:label ?o ; kg:factuality ?f }")}
+    assert ("Ross Finnie", "hypothetical") in rows
+    assert ("Barcelona", "hypothetical") in rows
+    assert ("Gisela Dulko", "asserted") in rows

@@ -41,10 +41,47 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
     return found
 
 
+def scheduled(verb: Token) -> bool:
+    """A present tense with a time still to come: 'Chelsea this week meet Barcelona', 'flies out tomorrow'."""
+    if verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod", "prep", "tmod"):
+            words = [t.lower_ for t in child.subtree]
+            if set(words) & COMING_WORDS or (words[:1] == ["this"] and set(words[1:]) & PERIOD_WORDS):
+                return True
+    return False
+
+
+COMING_WORDS = {"tomorrow", "tonight", "next"}
+PERIOD_WORDS = {"week", "weekend", "month", "year", "season", "summer", "autumn", "winter", "spring", "evening"}
+
+
+def purpose(node: Token) -> bool:
+    """'went to Scotland to seek views', 'a system to stop copying': what the infinitive is for, not
+    what was done ('the first player to win three titles' did win them)."""
+    if node.dep_ not in ("advcl", "acl") or not any(c.tag_ == "TO" for c in children(node, "aux")):
+        return False
+    head = node.head
+    if node.dep_ == "advcl" and head.lemma_.lower() in RESULT_VERBS:
+        return False  # "recovering from a terrible start to beat Dulko", "rose to close at 55": it did
+    return not (node.dep_ == "acl" and any(
+        m.lower_ in ("first", "last", "only", "second", "third") or m.tag_ == "JJS" for m in head.children
+    ))
+
+
+# Verbs an infinitive follows as what came of them, not as what they were for.
+RESULT_VERBS = {"recover", "rally", "come", "hit", "fight", "battle", "bounce", "go", "storm", "surge", "race",
+                "cruise", "power", "romp", "ease", "sweep", "climb", "rise", "fall", "slip", "drop", "jump",
+                "return", "survive", "hold", "live", "grow", "wake", "turn", "emerge", "finish", "end", "leave"}
+
+
 def embedding(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
     """What the clauses above ``verb`` make of it: a wish, a report, a denial, a condition..."""
     if verb.dep_ == "ROOT" and any(c.tag_ == "TO" for c in children(verb, "aux")):
         return Factuality.HYPOTHETICAL, None, None  # the headline "Moya to skip Davis Cup": planned, not done
+    if scheduled(verb) or purpose(verb):
+        return Factuality.HYPOTHETICAL, None, None
     if any(c.lower_ in ALLEGATION_ADVERBS for c in verb.children) or (
         verb.dep_ == "pcomp" and verb.head.head.lemma_ in ALLEGATION_VERBS
     ):
