@@ -131,18 +131,20 @@ def eval_gold(
     if as_json:
         sys.stdout.write(json.dumps(scores.as_dict(), indent=1) + "\n")
         return
-    table = Table("", "P", "R", "F1", "tp", "fp", "fn", title=f"{gold}: {scores.documents} articles")
-    for name in ("entities", "claims", "quotes"):
-        prf = getattr(scores, name)
-        d = prf.as_dict()
-        table.add_row(
-            name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}", str(prf.tp), str(prf.fp), str(prf.fn)
-        )
-    out.print(table)
     reader = scores.reader.as_dict()
-    if reader["counts"]["facts"]:  # a gold file of the reader's kind
+    if scores.claims.tp + scores.claims.fn or not reader["counts"]["facts"]:  # records with spans
+        table = Table("", "P", "R", "F1", "tp", "fp", "fn", title=f"{gold}: {scores.documents} articles")
+        for name in ("entities", "claims", "quotes"):
+            prf = getattr(scores, name)
+            d = prf.as_dict()
+            table.add_row(
+                name, f"{d['precision']:.1f}", f"{d['recall']:.1f}", f"{d['f1']:.1f}", str(prf.tp), str(prf.fp), str(prf.fn)
+            )
+        out.print(table)
+    if reader["counts"]["facts"]:  # a gold file of the reader's kind: names, facts and quotes without spans
         out.print(
-            f"reader's view: entity classes {reader['entity_class_accuracy']:.1f}% right "
+            f"{gold}: {scores.documents} articles, the reader's view: entity classes "
+            f"{reader['entity_class_accuracy']:.1f}% right "
             f"({reader['entities_found']:.1f}% of {reader['counts']['entities']} names found, "
             f"{reader['spurious_names']} names not in gold); facts present {reader['fact_recall']:.1f}% of "
             f"{reader['counts']['facts']} ({reader['fact_recall_with_factuality']:.1f}% with their factuality); "
