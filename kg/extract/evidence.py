@@ -54,6 +54,7 @@ def entity_at(token: Token) -> Span | None:
 
 
 def own_description(ent: Span) -> str | None:
+    """The evidence around the name itself (described_as adds its list's)."""
     doc, root = ent.doc, ent.root
     after = doc[ent.end : ent.end + 3]
     if len(after) == 3 and after[0].text == after[2].text == "," and after[1].text.isdigit():
@@ -102,7 +103,7 @@ def listed_under(root: Token) -> Token | None:
 
 
 def kind_named_after(ent: Span) -> str | None:
-    """A name that modifies a kind of thing: "Apple's iTunes service", "Five's Wright Stuff show", "the
+    """A name that modifies a kind of thing: "Sony's PSP console", "Five's Wright Stuff show", "the
     Chelsea team". A place name in front of a noun is where, not what ("US firm"), so it stays a place;
     a person's noun in front of a name is who they work for ("Evening Standard reporter"), never a class."""
     root = ent.root
@@ -118,6 +119,7 @@ def kind_named_after(ent: Span) -> str | None:
 
 
 TEAM_NOUNS = {"team", "side", "squad", "club", "band", "group"}
+
 
 def cue_class(noun: Token) -> str | None:
     """The class a common noun gives the name beside it: an occupation, a kind of place, body or work."""
