@@ -1,4 +1,4 @@
-"""What the words around a name say it is outranks the entity recogniser's label (kg/extract/mentions.py)."""
+"""What the words around a name say it is outranks the entity recogniser's label (kg/extract/evidence.py, applied in kg/extract/mentions.py)."""
 from __future__ import annotations
 
 from conftest import hand_parse
