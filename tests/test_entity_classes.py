@@ -100,3 +100,15 @@ def test_titled_makes_a_work_and_a_name_own_last_word_an_event_or_a_newspaper():
             ("Northern", "Northern", "PROPN", "NNP", "compound", 9), ("Echo", "Echo", "PROPN", "NNP", "pobj", 6)]
     found = classes(rows, [(0, 2, "PERSON"), (3, 5, "ORG"), (8, 10, "LOC")])
     assert found == {"Davis Cup": "Event", "Operation Firewall": "Event", "Northern Echo": "Organization"}
+
+
+def test_a_body_before_a_work_is_its_maker_and_a_singular_noun_describes_the_first_item_only():
+    import kg
+    from kg.query import run_query
+
+    graph = kg.build_text("The BBC documentary was shown on Sunday. Yesterday striker Craig Bellamy and Newcastle "
+                          "were fined by the league.")
+    found = {(str(r.l), str(r.t).rsplit("#", 1)[-1]) for r in run_query(
+        graph, "SELECT ?l ?t WHERE { ?e rdfs:label ?l ; a ?t . FILTER(?l IN ('BBC', 'Newcastle')) }")}
+    assert ("BBC", "Organization") in found
+    assert ("Newcastle", "Person") not in found

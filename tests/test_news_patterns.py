@@ -340,3 +340,35 @@ def test_a_purpose_or_a_date_to_come_is_not_done_but_a_result_is():
     assert ("Ross Finnie", "hypothetical") in rows
     assert ("Barcelona", "hypothetical") in rows
     assert ("Gisela Dulko", "asserted") in rows
+
+
+def _claims(text):
+    import kg
+    from kg.config import Settings
+    from kg.query import run_query
+
+    graph = kg.build_text(text, settings=Settings(min_confidence=0))
+    rows = run_query(graph, "SELECT ?s ?p ?o ?f WHERE { ?c a kg:Claim ; rdf:subject/rdfs:label ?s ; rdf:predicate ?p ; "
+                            "rdf:object ?oo ; kg:factuality ?f . OPTIONAL { ?oo rdfs:label ?ol } BIND(COALESCE(?ol, STR(?oo)) AS ?o) }")
+    return {(str(r.s), str(r.p).rsplit("#", 1)[-1].rsplit("/", 1)[-1], str(r.o), str(r.f).rsplit("#", 1)[-1]) for r in rows}
+
+
+def test_review_cases_a_maker_is_not_its_work_and_a_leaning_is_not_a_party():
+    claims = _claims("The conservative Justice Antonin Scalia dissented. Labour's New Deal has helped 500,000 people. "
+                     "Dan Brown is the American writer. Reliance vice-chairman Anil Ambani stayed away.")
+    assert not {c for c in claims if c[1] == "memberOf"}
+    assert ("Dan Brown", "isA", "American writer", "asserted") in claims
+    assert any(c[0] == "Anil Ambani" and c[1] == "jobTitle" and c[2] == "vice-chairman" for c in claims)
+
+
+def test_review_cases_results_and_nearby_dates_stay_done():
+    claims = _claims("Tim Henman saved two match points to beat Carlos Moya. "
+                     "Microsoft unveils the Xbox 360 ahead of next week's E3 show.")
+    assert any(c[1] == "defeated" and c[2] == "Carlos Moya" and c[3] == "asserted" for c in claims)
+    assert any(c[0] == "Microsoft" and c[3] == "asserted" for c in claims)
+
+
+def test_review_cases_the_judge_is_not_the_man_jailed():
+    claims = _claims("John Smith was jailed for six years. The judge told John Smith he showed no remorse.")
+    assert not any(c[0] == "John Smith" and c[2] == "John Smith" for c in claims)
+    assert not any(c[0] == "John Smith" and c[1].startswith("tell") for c in claims)

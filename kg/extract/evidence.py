@@ -37,20 +37,35 @@ def described_as(ent: Span) -> str | None:
     The items of a list share the evidence of its first: "firms Sony, Philips and Matsushita"."""
     found = own_description(ent)
     root = ent.root
-    if found is None and root.dep_ == "conj":
+    if found is None and root.dep_ == "conj":  # only the noun the list hangs from, not the first item's age
         first = root
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
         head_entity = entity_at(first)
-        if head_entity is not None and head_entity.root.i != root.i:
-            found = own_description(head_entity)
-        elif head_entity is None and (example_of := listed_under(first)) is not None:
-            found = cue_class(example_of)  # "ports like Peterhead or Fraserburgh", Peterhead not tagged
+        if head_entity is None or head_entity.root.i != root.i:
+            found = list_noun_class(first)  # "ports like Peterhead or Fraserburgh", Peterhead not tagged
     return found
 
 
+def list_noun_class(first: Token) -> str | None:
+    """The cue of the plural noun a list is given under: "firms Sony, Philips", "authors like Cicero,
+    Virgil" (a singular one describes the first item only: "striker Craig Bellamy and Newcastle")."""
+    example_of = listed_under(first)
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    while before is not None and before.dep_ == "compound" and before.head.i == first.i and before.pos_ == "PROPN":
+        before = first.doc[before.i - 1] if before.i > 0 else None  # "firms Sony" / "authors John Smith"
+    nouns = [n for n in (example_of, before) if n is not None and n.tag_ == "NNS" and n.is_lower]
+    return next((cue for cue in map(cue_class, nouns) if cue is not None), None)
+
+
 def entity_at(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    doc = token.doc
+    index = doc.user_data.get("kg_entity_at")  # plain ints and strings: the Doc may still be serialised
+    if index is None:  # built once per document: a scan of doc.ents per list item is quadratic
+        index = {i: (e.start, e.end, e.label_) for e in doc.ents for i in range(e.start, e.end)}
+        doc.user_data["kg_entity_at"] = index
+    found = index.get(token.i)
+    return Span(doc, found[0], found[1], label=found[2]) if found else None
 
 
 def own_description(ent: Span) -> str | None:
@@ -103,16 +118,18 @@ def listed_under(root: Token) -> Token | None:
 
 
 def kind_named_after(ent: Span) -> str | None:
-    """A name that modifies a kind of thing: "Sony's PSP console", "Five's Wright Stuff show", "the
-    Chelsea team". A place name in front of a noun is where, not what ("US firm"), so it stays a place;
-    a person's noun in front of a name is who they work for ("Evening Standard reporter"), never a class."""
+    """A name that modifies a kind of thing someone owns: "Sony's PSP console", "Five's Wright Stuff show";
+    "the Chelsea team". A body or person before a work is its maker ("a BBC documentary"), a place before
+    a noun is where ("US firm"), a name before a person's noun who they work for ("Evening Standard
+    reporter"): none of those change the name's class."""
     root = ent.root
     noun = root.head
     if root.dep_ != "compound" or noun.i != ent.end or noun.pos_ != "NOUN" or not noun.is_lower:
         return None
     cue = cue_class(noun)
-    if cue in ("Work", "Product") and ent.label_ not in ("GPE", "LOC", "NORP"):
-        return cue
+    owned = any(c.dep_ == "poss" for c in noun.children)  # "Five's Wright Stuff show": the show is Five's
+    if cue in ("Work", "Product") and (owned or ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW")):
+        return cue  # but "a BBC documentary", "a Nokia handset", "a Mike Leigh film" name the maker
     if cue == "Organization" and ent.label_ in ("PERSON", "ORG") and noun.lemma_.lower() in TEAM_NOUNS:
         return cue
     return None
@@ -124,7 +141,7 @@ TEAM_NOUNS = {"team", "side", "squad", "club", "band", "group"}
 def cue_class(noun: Token) -> str | None:
     """The class a common noun gives the name beside it: an occupation, a kind of place, body or work."""
     lemma = noun.lemma_.lower()
-    if lemma in lexicon().person_nouns:
+    if lexicon().is_person_noun(lemma):
         return "Person"
     if lemma in lexicon().place_nouns:
         return "Place"
@@ -189,6 +206,7 @@ def looks_like_a_person(tokens: list[Token]) -> bool:
 # "Grand Slams", "Northern Echo". One word alone ("Cup", "Times") is left to NER.
 EVENT_WORDS = {"cup", "championship", "championships", "olympics", "games", "open", "prix", "trophy",
                "tournament", "slam", "slams", "marathon", "festival", "awards", "classic"}
+COMPANY_TOO = {"games", "open", "classic", "festival"}  # also the last word of companies and brands
 NEWSPAPER_WORDS = {"echo", "gazette", "herald", "telegraph", "tribune", "chronicle", "times", "post", "journal",
                    "mirror", "observer", "independent", "express", "standard", "guardian", "courier", "mail"}
 
@@ -199,10 +217,14 @@ def class_from_name(tokens: list[Token]) -> str | None:
     if len(tokens) < 2 or not all(t.is_title or t.is_upper or t.like_num for t in tokens):
         return None
     first, last = tokens[0].lower_, tokens[-1].lower_
+    if looks_like_a_person(tokens):
+        return None  # "Jim Courier", "Emily Post"
     if last in CLUB_WORDS:
         return "Organization"  # "Manchester United", "Leeds Rovers": a club
-    if first == "operation" or last in EVENT_WORDS:
-        return "Event"
+    doc = tokens[0].doc
+    after_the = tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the"
+    if first == "operation" or (last in EVENT_WORDS and (after_the or last not in COMPANY_TOO)):
+        return "Event"  # "the Commonwealth Games", but "Rockstar Games" is a company
     if last in NEWSPAPER_WORDS:
         return "Organization"
     return None

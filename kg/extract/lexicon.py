@@ -63,13 +63,25 @@ class Lexicon:
         return None
 
     def role_property(self, role: str) -> str | None:
-        """Match a role phrase ('executive director') on its longest known suffix."""
+        """Match a role phrase ('executive director') on its longest known suffix; a co-founder is a
+        founder, but a vice-chairman is not the chairman (no property of its own)."""
         words = role.lower().split()
         for i in range(len(words)):
             found = self.roles.get(" ".join(words[i:]))
             if found:
                 return found
+        if words and words[-1].startswith("co-"):
+            return self.role_property(words[-1][3:])
         return None
+
+    def is_title(self, word: str) -> bool:
+        """A title word, hyphenated ones by their last part: 'minister', 'co-founder', 'vice-chairman'."""
+        word = word.lower().rstrip(".")
+        return word in self.titles or ("-" in word and word.rsplit("-", 1)[1] in self.titles)
+
+    def is_person_noun(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.person_nouns or ("-" in word and word.rsplit("-", 1)[1] in self.person_nouns)
 
 
 @lru_cache(maxsize=2)

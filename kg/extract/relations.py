@@ -126,10 +126,16 @@ def named_members(subjects: list[Token]) -> list[Token]:
     return list(dict.fromkeys(result))
 
 
+def occupation_as_verb(token: Token) -> bool:
+    """"France defender Gallas": an occupation before a name, tagged a verb ("Depp and Winslet star in" is one)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in lexicon().person_nouns and following is not None and following.ent_type_ == "PERSON"
+
+
 def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     claims: list[RawClaim] = []
     for token in doc:
-        if token.pos_ == "VERB" and token.lower_ not in lexicon().person_nouns:  # "France defender Gallas" tagged a verb
+        if token.pos_ == "VERB" and not occupation_as_verb(token):
             claims.extend(claims_for_verb(token, mentions, doc_id))
     return claims
 

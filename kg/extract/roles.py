@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import MentionIndex
+from kg.extract.mentions import HONORIFICS, MentionIndex
 from kg.extract.syntax import children, grammatical_subjects, with_conjuncts, word_fragment
 from kg.resolve.places import country_for_demonym
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
@@ -274,9 +274,8 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
     first = doc.char_span(person.start, person.end, alignment_mode="expand")
     if first is None:
         return []
-    titles = lexicon().titles
     start = first.start
-    while start > 0 and doc[start - 1].lower_.rstrip(".") in titles and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+    while start > 0 and lexicon().is_title(doc[start - 1].lower_) and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         start -= 1
     if start < first.start:  # "economy minister", "health secretary": the field the title word is for
         for _ in range(2):
@@ -308,15 +307,20 @@ def party_members(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClai
             continue  # "Plaid Cymru's": read at its last word
         words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
         text = named.text if named else doc[words[0].i : token.i + 1].text
-        if text.lower() not in lexicon().parties or token.dep_ not in ("compound", "amod", "poss", "nmod"):
-            continue
+        if text.lower() not in lexicon().parties or not token.is_title or token.dep_ not in (
+            "compound", "amod", "poss", "nmod"
+        ):
+            continue  # "conservative Justice Scalia" is a leaning, not the party
         name = token.head
         between = doc[token.i + 1 : name.i]
         if name.pos_ != "PROPN" or name.i < token.i or any(t.pos_ != "PROPN" and t.tag_ != "POS" and t.text not in ("-", "–") for t in between):
             continue  # "Labour MP ..." is title_before_name's; "Labour's plans" no person
         person = mentions.for_token(name)
-        if person is None or person.cls not in ("Person", "Concept") or person.start <= token.idx:
+        if person is None or person.start <= token.idx:
             continue
+        honorific = person.text.split()[0].lower().rstrip(".") in HONORIFICS
+        if person.cls != "Person" and not (person.cls == "Concept" and honorific):
+            continue  # "Labour's Mr Livingstone" (untagged) is a person, "Labour's New Deal" is not
         start = named.start if named else words[0].idx
         party = named or Mention(text, start, start + len(text), "Organization", mentions.sentence_of[token.i], ner="NORP")
         provenance = Provenance(doc_id, person.sentence, start, person.end, EXTRACTOR)

@@ -79,13 +79,15 @@ def children(token: Token, *deps: str) -> Iterator[Token]:
     return (child for child in token.children if child.dep_ in deps)
 
 
-def thing_before(verb: Token) -> Token | None:
-    """The named non-person nearest before a relative clause: 'which' never stands for a person."""
-    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+def thing_before(pronoun: Token) -> Token | None:
+    """What a 'which' after a person's description stands for: the named thing in a prepositional phrase
+    right before it ("co-ordinator for the EFF which"), never the person, never a modifier ("London-based")."""
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         if token.ent_type_ == "PERSON":
             return None
-        if token.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"):
-            return token
+        if token.ent_type_ and token.ent_type_ not in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
+                                                        "MONEY", "PERCENT"):
+            return token if token.dep_ == "pobj" else None
     return None
 
 
@@ -104,8 +106,10 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
             head = copula_subject(verb.head) or verb.head  # "Oswald was the gunman who killed X" -> Oswald
             if head.lemma_ in INSTRUMENTS:
                 head = instrument_user(head) or head  # "the shots that killed X" were fired by someone
-            if found[0].lower_ == "which" and (head.ent_type_ == "PERSON" or head.dep_ == "appos"):
-                head = thing_before(verb) or head  # "Doctorow, co-ordinator for the EFF which campaigns": the EFF
+            if found[0].lower_ == "which" and (head.ent_type_ == "PERSON" or (
+                head.dep_ == "appos" and head.head.ent_type_ == "PERSON"
+            )):
+                head = thing_before(found[0]) or head  # "Doctorow, co-ordinator for the EFF which campaigns": the EFF
             # "Kalinin, who is ..." -> Kalinin; "Ruby, who killed X, and the Bakkers": not the later conjuncts
             return [c for c in with_conjuncts(head) if c.i < verb.i]
         if len(found) == 1 and found[0].lemma_ in INSTRUMENTS:

@@ -19,6 +19,11 @@ from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazette
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
 CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Work", "Product", "Concept"]
+# Person nouns that in a story name someone else than the person just named: the judge who jails them,
+# the killer of the victim, the lawyer, the police officer who speaks about them.
+OTHER_PARTIES = {"judge", "killer", "assassin", "gunman", "victim", "suspect", "lawyer", "prosecutor",
+                 "witness", "doctor", "officer", "official", "spokesman", "spokeswoman", "spokesperson",
+                 "police", "attacker", "murderer", "defendant", "coroner", "magistrate", "detective"}
 GENERIC_ORGANISATIONS = {
     "company",
     "firm",
@@ -238,14 +243,14 @@ class DocumentResolver:
         person named last, in its sentence or the one before (the article introduced them by name)."""
         if not self.definite(mention) or len(words) > 4 or words[-1] not in lexicon().person_nouns:
             return None
-        return next(
-            (
-                m
-                for m in reversed(self.named)
-                if m.end <= mention.start and self.cls_of(m) == "Person" and mention.sentence - m.sentence <= 1
-            ),
-            None,
-        )
+        if words[-1] in OTHER_PARTIES:
+            return None  # "Smith was jailed. The judge said ...": the judge is someone else
+        for m in reversed(self.named):
+            if mention.sentence - m.sentence > 1:
+                break  # self.named is in text order: nothing nearer is left
+            if m.end <= mention.start and self.cls_of(m) == "Person":
+                return m
+        return None
 
     def pronoun_antecedent(self, pronoun: Mention) -> Mention | None:
         """The person 'he'/'she' stands for: gender must not clash (known from Mr./Mrs./Ms.) and a known
@@ -341,7 +346,7 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
         if found is not None:  # a description or pronoun adds its antecedent, not itself, as a form
             form = (None if as_written else resolver.antecedent(mention)) or mention
             members.setdefault(found, []).append(form)
-            resolved = resolver.resolve(form)
+            resolved = resolver.resolve(form, as_written=as_written)
             if resolved is not None and resolved.text != form.text:  # "Croatian", "UK": add the canonical name
                 members[found].append(resolved)
         return found
