@@ -76,12 +76,15 @@ class Lexicon:
 
     def is_title(self, word: str) -> bool:
         """A title word, hyphenated ones by their last part: 'minister', 'co-founder', 'vice-chairman'."""
-        word = word.lower().rstrip(".")
-        return word in self.titles or ("-" in word and word.rsplit("-", 1)[1] in self.titles)
+        return _listed(word.lower().rstrip("."), self.titles)
 
     def is_person_noun(self, word: str) -> bool:
-        word = word.lower()
-        return word in self.person_nouns or ("-" in word and word.rsplit("-", 1)[1] in self.person_nouns)
+        return _listed(word.lower(), self.person_nouns)
+
+
+def _listed(word: str, words: frozenset[str]) -> bool:
+    """``word`` or, hyphenated, its last part is in ``words`` (the lists hold the base words)."""
+    return word in words or ("-" in word and word.rsplit("-", 1)[1] in words)
 
 
 @lru_cache(maxsize=2)

@@ -143,6 +143,7 @@ class DocumentResolver:
             cls = "Person" if target.cls == "Person" else mention.cls  # "Kalinin" tagged ORG is still him
             self.classes.setdefault(self._name_key(mention), Counter())[cls] += 3 if mention.described else 1
         self._classes_of_named = {m: self._vote(m) for m in self.named}  # antecedent scans ask often
+        self._antecedents: dict[Mention, Mention | None] = {}
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
         words = normalise_name(short.text).split()
@@ -182,7 +183,13 @@ class DocumentResolver:
         return key
 
     def antecedent(self, mention: Mention) -> Mention | None:
-        """The named mention a pronoun or a definite description stands for."""
+        """The named mention a pronoun or a definite description stands for (looked for once per mention:
+        resolve_document asks for a mention's key, form and canonical name)."""
+        if mention not in self._antecedents:
+            self._antecedents[mention] = self._find_antecedent(mention)
+        return self._antecedents[mention]
+
+    def _find_antecedent(self, mention: Mention) -> Mention | None:
         if mention.pronoun:
             return self.pronoun_antecedent(mention)
         words = normalise_name(mention.text).split()
