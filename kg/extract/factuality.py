@@ -23,6 +23,8 @@ DEMAND_VERBS = {"urge", "ask", "order", "tell", "call", "encourage", "invite", "
                 "require", "warn", "advise", "instruct", "challenge", "allow", "permit"}
 NOT_YET_DONE = IRREALIS_VERBS | DEMAND_VERBS
 ALLEGATION_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly"}
+# "potentially faces", "could possibly win": a possibility, not an event.
+POSSIBILITY_ADVERBS = {"potentially", "possibly", "perhaps", "maybe", "probably", "conceivably"}
 ALLEGATION_VERBS = {"accuse", "suspect", "allege"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
@@ -34,7 +36,9 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
     """Return (factuality, speaker token, cue verb) for a claim whose predicate is ``verb``."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children):
         return Factuality.NEGATED, None, None
-    hedged = any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux"))
+    hedged = any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux")) or any(
+        c.lower_ in POSSIBILITY_ADVERBS for c in children(verb, "advmod")
+    )
     found = embedding(verb)
     if hedged and found[0] != Factuality.REPORTED:  # "said it will sue" stays the speaker's claim
         return Factuality.HYPOTHETICAL, None, None

@@ -51,6 +51,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # "capital": whatever is one is a place
     aliases: dict[str, tuple[str, str]]  # "britain" -> ("United Kingdom", "Country"); "tories" -> a party
     hyphenated_roles: frozenset[str]  # "co-ordinator", "vice-chairman": one token each
+    portfolios: frozenset[str]  # "home", "culture", "fisheries": before "Secretary", part of the title
     parties: frozenset[str]  # political parties' names and other names, lower case: "tory", "labour party"
 
     def agency_home(self, name: str) -> str | None:
@@ -64,22 +65,40 @@ class Lexicon:
 
     def role_property(self, role: str) -> str | None:
         """Match a role phrase ('executive director') on its longest known suffix; a co-founder is a
-        founder, but a vice-chairman is not the chairman (no property of its own)."""
+        founder, but a vice-chairman, a deputy leader or an assistant director is not the chairman,
+        leader or director: only someone who works for the body."""
         words = role.lower().split()
         for i in range(len(words)):
             found = self.roles.get(" ".join(words[i:]))
             if found:
+                if found != "kg:worksFor" and any(w in DEPUTY_WORDS for w in words[:i]):
+                    return "kg:worksFor"
                 return found
-        if words and words[-1].startswith("co-"):
-            return self.role_property(words[-1][3:])
+        if words and "-" in words[-1]:
+            first, rest = words[-1].split("-", 1)
+            if first == "co":
+                return self.role_property(rest)
+            if first in DEPUTY_WORDS and self.role_property(rest):
+                return "kg:worksFor"
         return None
 
     def is_title(self, word: str) -> bool:
         """A title word, hyphenated ones by their last part: 'minister', 'co-founder', 'vice-chairman'."""
         return _listed(word.lower().rstrip("."), self.titles)
 
+    def is_portfolio(self, words: list[str]) -> bool:
+        """'Home', 'Culture', 'Foreign Affairs', 'Work and Pensions': what a minister is for, not a body."""
+        words = [w.lower() for w in words]
+        while words and words[0] in ("new", "shadow", "former"):
+            words = words[1:]
+        return any(w != "and" for w in words) and all(w in self.portfolios for w in words)
+
     def is_person_noun(self, word: str) -> bool:
         return _listed(word.lower(), self.person_nouns)
+
+
+# A second to the role that follows: "vice president", "deputy leader", "assistant director".
+DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "junior"})
 
 
 def _listed(word: str, words: frozenset[str]) -> bool:
@@ -117,6 +136,7 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         person_nouns=_words(directory / "person_nouns.txt"),
         place_nouns=_words(directory / "place_nouns.txt"),
         hyphenated_roles=_words(directory / "hyphenated_roles.txt"),
+        portfolios=_words(directory / "portfolios.txt"),
         aliases={name.lower(): (canonical, cls) for name, canonical, cls, *_ in alias_rows},
         parties=frozenset(name.lower() for name, _, _, *kind in alias_rows if kind == ["party"]),
     )

@@ -227,6 +227,7 @@ class MentionIndex:
         return True
 
 
+MINISTERIAL = {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson"}
 SCORE_PART = re.compile(r"[-–]|\d+[-–]\d+")  # "-" of "3 - 0", or "3-0" as one token
 
 
@@ -241,6 +242,9 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         cls = described
     tokens = list(ent)
     titles = lexicon().titles
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in MINISTERIAL and lexicon().is_portfolio([t.text for t in tokens]):
+        return None  # "Home Secretary", "New Culture Secretary": the portfolio is part of the title
     if cls == "Person":  # "President Vladimir Putin" -> "Vladimir Putin"; "Mrs. Parks" stays whole
         while len(tokens) > 2 and tokens[0].lower_.rstrip(".") in titles:
             tokens = tokens[1:]
@@ -271,7 +275,6 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
         run += 1
     if run and any("-" in t.text or "–" in t.text for t in tokens[-run:]):
         tokens = tokens[:-run]  # the score is not the name
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (
         ent.label_ in ("GPE", "LOC")
         and after is not None

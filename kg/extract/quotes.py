@@ -53,14 +53,21 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     otherwise replaces it as a stray mark; a paragraph that ends without continuing closes nothing."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    skip_to = -1
     for i, ch in enumerate(text):
+        if i <= skip_to:
+            continue
         if ch in (OPENING, CLOSING, '"'):
             direction = mark_direction(text, i)
             if direction == "open":
                 if open_at is None:
                     open_at = i
                 elif not re.search(r"([.!?,]\s*|\n\n)$", text[open_at:i]):
-                    open_at = i  # a stray opening mark: restart from the newer one
+                    nested = nested_end(text, i)
+                    if nested is not None:
+                        skip_to = nested  # 'he was going to "fake" an injury': a quote within the quote
+                    else:
+                        open_at = i  # a stray opening mark: restart from the newer one
             elif open_at is not None:
                 spans.append(QuoteSpan(open_at, i + 1))
                 open_at = None
@@ -68,6 +75,27 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if text[i + 2 : i + 3] not in (OPENING, '"'):
                 open_at = None  # the paragraph ended without continuing the quote
     return [s for s in spans if len(s.inner(text).split()) >= MIN_WORDS]
+
+
+MAX_NESTED_WORDS = 6
+
+
+def nested_end(text: str, i: int) -> int | None:
+    """Where a short quotation opened at ``i`` inside another one closes, if the outer one goes on
+    after it in the same paragraph (a further closing mark, or a paragraph that continues the quote);
+    None when the mark at ``i`` is rather a fresh start."""
+    marks = [m.start() for m in re.finditer(r'[“”"]', text[i + 1 :])]
+    if not marks:
+        return None
+    j = i + 1 + marks[0]
+    inner = text[i + 1 : j]
+    if mark_direction(text, j) != "close" or "\n" in inner or not 0 < len(inner.split()) <= MAX_NESTED_WORDS:
+        return None
+    paragraph_end = text.find("\n\n", j)
+    rest = text[j + 1 : paragraph_end if paragraph_end >= 0 else len(text)]
+    goes_on = any(mark_direction(text, j + 1 + m.start()) == "close" for m in re.finditer(r'[“”"]', rest))
+    reopened = paragraph_end >= 0 and text[paragraph_end + 2 : paragraph_end + 3] in (OPENING, '"')
+    return j if goes_on or reopened else None
 
 
 def cue_for(doc: Doc, span: QuoteSpan) -> Token | None:

@@ -277,12 +277,18 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
     start = first.start
     while start > 0 and lexicon().is_title(doc[start - 1].lower_) and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         start -= 1
-    if start < first.start:  # "economy minister", "health secretary": the field the title word is for
-        for _ in range(2):
+    if start < first.start:  # "economy minister", "Home Secretary", "Work and Pensions Secretary": its field
+        for _ in range(4):
             word = doc[start - 1] if start > 0 else None
-            if word is None or not (word.pos_ == "NOUN" and word.is_lower and word.dep_ == "compound"):
+            if word is None or not (
+                (word.pos_ == "NOUN" and word.is_lower and word.dep_ == "compound")
+                or lexicon().is_portfolio([word.text])
+                or word.lower_ == "and"
+            ):
                 break
             start -= 1
+        if doc[start].lower_ == "and":
+            start += 1
     start = hyphen_start(doc, start)
     if start == first.start:
         return []

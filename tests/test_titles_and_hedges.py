@@ -1,0 +1,59 @@
+"""Session-4 patterns (issue 15): a second to a role is not the role, a portfolio is part of a title,
+a possibility is not an event, and a quotation inside a quotation does not end it."""
+from __future__ import annotations
+
+from test_news_patterns import _claims
+
+from kg.extract.lexicon import lexicon
+from kg.extract.quotes import find_quote_spans
+
+
+def test_a_vice_deputy_or_assistant_works_for_the_body_but_does_not_lead_it():
+    roles = lexicon()
+    assert roles.role_property("president") == "kg:presidentOf"
+    for second in ("vice president", "corporate vice president", "vice-president", "vice-chairman",
+                   "deputy leader", "assistant director", "deputy prime minister"):
+        assert roles.role_property(second) == "kg:worksFor", second
+    assert roles.role_property("co-founder") == "kg:founderOf"
+
+
+def test_microsofts_vice_president_is_not_its_president():
+    claims = _claims("Microsoft corporate vice president Bill Smith said the software was ready.")
+    assert ("Bill Smith", "worksFor", "Microsoft", "asserted") in claims
+    assert not any(c[1] in ("presidentOf", "leaderOf") for c in claims)
+
+
+def test_a_portfolio_before_secretary_is_part_of_the_title_not_an_employer():
+    claims = _claims("New Home Secretary Charles Clarke has vowed to press on. Education Secretary Ruth Kelly spoke. "
+                     "Work and Pensions Secretary Alan Johnson agreed.")
+    titles = {(c[0], c[2]) for c in claims if c[1] == "jobTitle"}
+    assert {("Charles Clarke", "Home Secretary"), ("Ruth Kelly", "Education Secretary"),
+            ("Alan Johnson", "Work and Pensions Secretary")} <= titles
+    assert not any(c[1] in ("ministerOf", "worksFor", "leaderOf") for c in claims)
+    # a department is still a body: "Home Office minister Hazel Blears"
+    office = _claims("Home Office minister Hazel Blears said the figures were wrong.")
+    assert ("Hazel Blears", "ministerOf", "Home Office", "asserted") in office
+
+
+def test_potentially_or_possibly_is_a_possibility_not_an_event():
+    claims = _claims("Chelsea potentially face a ban from Uefa. Arsenal possibly signed the striker.")
+    assert any(c[0] == "Chelsea" and c[3] == "hypothetical" for c in claims)
+    assert not any(c[0] in ("Chelsea", "Arsenal") and c[3] == "asserted" and c[1] != "jobTitle" for c in claims)
+
+
+def test_a_short_quotation_inside_a_quotation_does_not_end_it():
+    text = ('"At that meeting he admitted he was going to "fake" an injury and walk off. '
+            'He then agreed to apologise," said Shepherd.')
+    spans = [s.inner(text) for s in find_quote_spans(text)]
+    assert spans == ['At that meeting he admitted he was going to "fake" an injury and walk off. He then agreed to apologise']
+    # a fresh quotation after a stray mark still starts afresh
+    stray = 'The 12" record sold well. "We are delighted with the sales," said the label.'
+    assert [s.inner(stray) for s in find_quote_spans(stray)][-1] == "We are delighted with the sales"
+
+
+def test_claims_inside_a_nested_quotation_are_the_speakers():
+    claims = _claims('"When Graeme discovered this he immediately ordered Bellamy to attend a meeting in my office. '
+                     '"At that meeting Bellamy admitted that he was going to "fake" an injury in training and walk off," '
+                     'said Shepherd.')
+    orders = {c[3] for c in claims if c[1] == "order"}
+    assert orders == {"reported"}
