@@ -63,3 +63,19 @@ def test_a_gold_record_that_points_at_a_missing_corpus_says_so(tmp_path):
     path.write_text('{"corpus": "nowhere.jsonl", "line": 3, "facts": []}\n')
     with pytest.raises(KGError, match="nowhere.jsonl not found"):
         evaluate(path)
+
+
+def test_a_fresh_audit_draw_holds_no_article_of_the_gold_set_or_the_first_audit():
+    """The articles of a precision audit must be ones no rule was written from."""
+    from kg.eval.draw import FIRST_AUDIT, draw, fresh
+
+    if not BBC.is_file():
+        pytest.skip("../shared/data/news/bbc.jsonl is not beside the checkout")
+    lines = BBC.read_text(encoding="utf-8").splitlines()
+    used = set(FIRST_AUDIT) | {line for half in draw(BBC).values() for line, _ in half}
+    used_texts = {json.loads(lines[n - 1])["text"] for n in used}
+    picks = fresh(BBC, 16)
+    assert len(picks) == 40 and len({line for line, _ in picks}) == 40
+    assert not any(record["text"] in used_texts for _, record in picks)
+    assert {record["category"] for _, record in picks} == {"business", "entertainment", "politics", "sport", "tech"}
+    assert picks == fresh(BBC, 16)  # the same seed draws the same articles

@@ -1,10 +1,14 @@
 """The seeded draw of BBC articles for kg's real-news gold set (issue 15).
 
     python -m kg.eval.draw ../shared/data/news/bbc.jsonl
+    python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 16 -o fresh.jsonl
 
 prints, per category, the drawn line numbers (1-based, in the corpus file) and their dev / check half.
 The draw skips second copies of a text (the corpus has 98) and the 20 lines of the first audit, which
 rules may already have been read from. Re-running it gives the same lines: the gold files depend on it.
+
+``--fresh SEED`` draws articles for a precision audit that no rule was written from and no gold file
+holds (not the first audit, not dev, not check), 8 per category, and writes them as kg input.
 """
 
 from __future__ import annotations
@@ -41,6 +45,35 @@ def draw(corpus: str | Path, seed: int = SEED, per_category: int = PER_CATEGORY)
     return halves
 
 
-if __name__ == "__main__":
-    for half, chosen in draw(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news/bbc.jsonl").items():
+def fresh(corpus: str | Path, seed: int, per_category: int = PER_CATEGORY) -> list[tuple[int, dict]]:
+    """(line, record) of articles outside the first audit and the gold set, drawn with ``seed``."""
+    lines = Path(corpus).read_text(encoding="utf-8").splitlines()
+    used = set(FIRST_AUDIT) | {line for half in draw(corpus).values() for line, _ in half}
+    used_texts = {json.loads(lines[n - 1])["text"] for n in used}
+    by_category: dict[str, list[tuple[int, dict]]] = {}
+    for number, line in enumerate(lines, start=1):
+        record = json.loads(line)
+        if record["text"] in used_texts:
+            continue
+        used_texts.add(record["text"])
+        by_category.setdefault(record["category"], []).append((number, record))
+    rng = random.Random(seed)
+    return [pick for category in sorted(by_category) for pick in rng.sample(by_category[category], per_category)]
+
+
+def main(argv: list[str]) -> None:
+    corpus = argv[0] if argv and not argv[0].startswith("-") else "../shared/data/news/bbc.jsonl"
+    if "--fresh" in argv:
+        seed = int(argv[argv.index("--fresh") + 1])
+        out = Path(argv[argv.index("-o") + 1]) if "-o" in argv else None
+        picks = fresh(corpus, seed)
+        print("fresh", " ".join(f"{line}:{record['id']}" for line, record in picks))
+        if out is not None:
+            out.write_text("".join(json.dumps(record) + "\n" for _, record in picks), encoding="utf-8")
+        return
+    for half, chosen in draw(corpus).items():
         print(half, " ".join(f"{line}:{doc_id}" for line, doc_id in chosen))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
