@@ -57,3 +57,19 @@ def test_claims_inside_a_nested_quotation_are_the_speakers():
                      'said Shepherd.')
     orders = {c[3] for c in claims if c[1] == "order"}
     assert orders == {"reported"}
+
+
+def test_a_club_and_a_hyphenated_position_before_a_name_is_who_he_plays_for():
+    claims = _claims("Chelsea left-back Wayne Bridge could miss the rest of the season.")
+    assert ("Wayne Bridge", "worksFor", "Chelsea", "asserted") in claims
+    assert ("Wayne Bridge", "jobTitle", "left-back", "asserted") in claims
+
+
+def test_named_best_actor_is_an_honour_not_an_appointment():
+    claims = _claims("Paul Giamatti was named best actor for his role. "
+                     "The Chicago Film Critics Association named Sideways the best film of 2004.")
+    assert ("Paul Giamatti", "be_named", "best actor", "asserted") in claims
+    assert not any(c[1] == "appointed" for c in claims)
+    # a birth name is no honour: "was born Charles Hardin Holley in Lubbock"
+    born = _claims("Buddy Holly was born Charles Hardin Holley in Lubbock, Texas.")
+    assert not any(c[1] == "be_born" for c in born)

@@ -132,6 +132,18 @@ def occupation_as_verb(token: Token) -> bool:
     return token.lower_ in lexicon().person_nouns and following is not None and following.ent_type_ == "PERSON"
 
 
+AWARD_WORDS = {"award", "prize", "accolade", "trophy", "honour", "honor", "title", "medal", "oscar", "bafta", "emmy"}
+
+
+def accolade(noun: Token) -> bool:
+    """'the best film', 'player of the year', 'the best supporting actor prize': an honour given."""
+    return noun.pos_ in ("NOUN", "PROPN") and (
+        noun.lemma_.lower() in AWARD_WORDS
+        or any(m.lower_ in ("best", "top") and m.dep_ == "amod" for m in noun.children)
+        or any(p.lower_ == "of" and any(o.lower_ == "year" for o in children(p, "pobj")) for p in children(noun, "prep"))
+    )
+
+
 def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     claims: list[RawClaim] = []
     for token in doc:
@@ -165,13 +177,19 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
         for target in targets:
             pairs.append((lex.verb_property(f"{lemma} {noun} to", f"{lemma} {noun}"), target, ""))
     elif objects:
+        prop = lex.verb_property(lemma)
+        if prop == "kg:appointed" and any(accolade(c) for c in children(verb, "oprd", "ccomp")):
+            prop = None  # "named Sideways the best film": an honour, not a job
         for obj in objects:
-            pairs.append((lex.verb_property(lemma), obj, open_property(*lemma.split())))
+            pairs.append((prop, obj, open_property(*lemma.split())))
     elif lemma not in ASPECT_VERBS and lemma not in lex.cues:  # "said in an email" is no relation
         # "X was shot outside her home": the open relation reads "be shot outside", not "shoot outside"
         surface = ["be", verb.lower_] if passive else lemma.split()
         for prep, obj in preps:
             pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(*surface, prep)))
+    if passive and not objects and verb.lemma_ != "bear":  # "born Charles Hardin Holley" is a birth name
+        for complement in children(verb, "oprd"):  # "Giamatti was named best actor", "voted player of the year"
+            pairs.append((None, complement, open_property("be", verb.lower_)))
     if not pairs:
         return
     if lemma in lex.cues and not any(prop for prop, _, _ in pairs):
