@@ -73,3 +73,23 @@ def test_named_best_actor_is_an_honour_not_an_appointment():
     # a birth name is no honour: "was born Charles Hardin Holley in Lubbock"
     born = _claims("Buddy Holly was born Charles Hardin Holley in Lubbock, Texas.")
     assert not any(c[1] == "be_born" for c in born)
+
+
+def test_a_description_keeps_the_name_that_owns_it():
+    claims = _claims("The inspection team assessed London's bid for the 2012 Olympics. "
+                     "Japan's economy teetered on the brink of a recession. The company raised its offer.")
+    objects = {c[2] for c in claims if c[1] == "assess"}
+    assert objects == {"London's bid"}
+    assert any(c[0] == "Japan's economy" for c in claims)
+    assert any(c[2] == "offer" for c in claims)  # a pronoun owner adds nothing
+    # a named work keeps its maker apart: "Radio 4's Today programme" is made by Radio 4
+    made = _claims("Radio 4's Today programme interviewed the minister.")
+    assert ("Radio 4", "makerOf", "Today programme", "asserted") in made
+
+
+def test_the_reader_scorer_matches_an_owned_thing_by_its_owner():
+    from kg.eval.reader import Names
+
+    names = Names([["Elfyn Llwyd", "Person", ["Mr Llwyd"]]])
+    assert names.same("Mr Llwyd's theory", "Elfyn Llwyd's theory")
+    assert not names.same("Mr Llwyd's plan", "Elfyn Llwyd's theory")

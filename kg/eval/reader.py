@@ -116,7 +116,13 @@ class Names:
         ours, theirs = self.entity(label), self.entity(gold)
         if ours is not None and ours == theirs:
             return True
-        return a == b or (len(a) > 3 and len(b) > 3 and (f" {a} " in f" {b} " or f" {b} " in f" {a} "))
+        if a == b or (len(a) > 3 and len(b) > 3 and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")):
+            return True
+        owned = [re.split(r"['’]s\s+", text, maxsplit=1) for text in (label, gold)]
+        if all(len(parts) == 2 for parts in owned):  # "Mr Llwyd's theory" is the reader's "Elfyn Llwyd's theory"
+            (our_owner, our_thing), (their_owner, their_thing) = owned
+            return norm(our_thing) == norm(their_thing) and self.same(our_owner, their_owner)
+        return False
 
 
 def relation_matches(predicate: str, relation: str) -> bool:

@@ -199,11 +199,13 @@ class MentionIndex:
         words = self.doc[start : head.i + 1]
         while len(words) > 1 and (words[0].lower_ in VAGUE_WORDS or words[0].is_punct):
             words = words[1:]
+        kind = lexicon().kinds.get(head.lemma_.lower()) or lexicon().kinds.get(head.lower_)
+        has_name = any(t.ent_type_ in NER_CLASSES or t.pos_ == "PROPN" for t in words)
+        if head.pos_ == "NOUN" and not (kind and has_name):  # a description, not a name ("Radio 4's Today programme")
+            words = self.doc[possessor_start(self.doc, words.start, head) : head.i + 1]
         text = words.text.strip()
         if not any(c.isalpha() for c in text):
             return None
-        kind = lexicon().kinds.get(head.lemma_.lower()) or lexicon().kinds.get(head.lower_)
-        has_name = any(t.ent_type_ in NER_CLASSES or t.pos_ == "PROPN" for t in words)
         cls = kind or "Concept"
         return Mention(
             text, words.start_char, words.end_char, cls, self.sentence_of[head.i], local=not (kind and has_name)
@@ -225,6 +227,26 @@ class MentionIndex:
             if node.dep_ not in NP_MODIFIERS and not hyphen and not inner_number:
                 return False
         return True
+
+
+MAX_POSSESSOR_TOKENS = 4
+
+
+def possessor_start(doc: Doc, start: int, head: Token) -> int:
+    """Where a description begins when a name owns it: "Japan's economy", "London's bid", "Spain's winning
+    margin" (a bare "economy" or "bid" loses whose it is). Pronouns ("its bid") and long owners are left out."""
+    mark = doc[start - 1] if start > 0 else None
+    if mark is None or mark.tag_ != "POS" or mark.head.dep_ != "poss" or mark.head.head.i != head.i:
+        return start
+    owner = mark.head
+    if (owner.pos_ != "PROPN" and not owner.ent_type_) or owner.lower_ in lexicon().parties:
+        return start  # "its bid"; "Labour's plans" are the party's, which party_members reads
+    first = min(t.i for t in owner.subtree)
+    if owner.i != mark.i - 1 or mark.i - first > MAX_POSSESSOR_TOKENS:
+        return start
+    while first < owner.i and doc[first].lower_ == "the":
+        first += 1
+    return first
 
 
 MINISTERIAL = {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson"}
