@@ -63,6 +63,12 @@ class Mention:
     local: bool = False  # an unnamed description ("the uncle"): its entity belongs to this document only
     subject: bool = False  # the grammatical subject of its clause (salient for pronouns that follow)
     described: bool = False  # its class comes from the words around it, not NER: it outvotes NER's guesses
+    qualifier: str = ""  # what follows a description's head and says which one: "with Tony Blair" of "talks"
+
+    @property
+    def label(self) -> str:
+        """How the entity reads: a description with its qualifier ("talks with Tony Blair")."""
+        return f"{self.text} {self.qualifier}" if self.qualifier else self.text
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def test_a_description_keeps_the_name_that_owns_it():
     claims = _claims("The inspection team assessed London's bid for the 2012 Olympics. "
                      "Japan's economy teetered on the brink of a recession. The company raised its offer.")
     objects = {c[2] for c in claims if c[1] == "assess"}
-    assert objects == {"London's bid"}
+    assert objects == {"London's bid for the 2012 Olympics"}
     assert any(c[0] == "Japan's economy" for c in claims)
     assert any(c[2] == "offer" for c in claims)  # a pronoun owner adds nothing
     # a named work keeps its maker apart: "Radio 4's Today programme" is made by Radio 4
@@ -93,3 +93,12 @@ def test_the_reader_scorer_matches_an_owned_thing_by_its_owner():
     names = Names([["Elfyn Llwyd", "Person", ["Mr Llwyd"]]])
     assert names.same("Mr Llwyd's theory", "Elfyn Llwyd's theory")
     assert not names.same("Mr Llwyd's plan", "Elfyn Llwyd's theory")
+
+
+def test_a_description_keeps_the_phrase_that_says_which_one():
+    claims = _claims("Gen Musharraf held talks with Tony Blair. Ken Clarke welcomed the relaxation of the euro zone rules. "
+                     "The firm's profits rose in the third quarter.")
+    assert ("Gen Musharraf", "hold", "talks with Tony Blair", "asserted") in claims
+    assert ("Ken Clarke", "welcome", "relaxation of the euro zone rules", "asserted") in claims
+    # a time or a place after the noun is when or where, not which: no "profits in the third quarter"
+    assert not any("quarter" in c[0] or "quarter" in c[2] for c in claims if c[1] != "jobTitle")

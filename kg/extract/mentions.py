@@ -207,8 +207,10 @@ class MentionIndex:
         if not any(c.isalpha() for c in text):
             return None
         cls = kind or "Concept"
+        local = not (kind and has_name)
         return Mention(
-            text, words.start_char, words.end_char, cls, self.sentence_of[head.i], local=not (kind and has_name)
+            text, words.start_char, words.end_char, cls, self.sentence_of[head.i], local=local,
+            qualifier=qualifier_of(head) if local else "",
         )
 
     @staticmethod
@@ -227,6 +229,34 @@ class MentionIndex:
             if node.dep_ not in NP_MODIFIERS and not hyphen and not inner_number:
                 return False
         return True
+
+
+QUALIFYING_PREPOSITIONS = {"of", "with", "over", "on", "for", "against", "about", "between", "from"}  # "in": often where it happened
+MAX_QUALIFIER_TOKENS = 6
+
+
+def qualifier_of(head: Token) -> str:
+    """The prepositional phrase right after a description's head that says which one it is: "talks
+    with Tony Blair", "relaxation of the euro zone rules", "crackdown on persistent truants". Short,
+    one phrase, no clause or punctuation inside: otherwise the bare description is the safer label."""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is None or following.head.i != head.i or following.dep_ != "prep":
+        return ""
+    if following.lower_ not in QUALIFYING_PREPOSITIONS:
+        return ""
+    tokens = list(following.subtree)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    contiguous = [t.i for t in tokens] == list(range(following.i, following.i + len(tokens)))
+    if (
+        len(tokens) < 2
+        or len(tokens) > MAX_QUALIFIER_TOKENS
+        or not contiguous
+        or any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct or t.is_quote for t in tokens)
+        or any(t.ent_type_ in ("DATE", "TIME") for t in tokens)  # "in the third quarter": when, not which
+    ):
+        return ""
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 MAX_POSSESSOR_TOKENS = 4

@@ -97,7 +97,7 @@ def is_subsequence(letters: list[str], initials: list[str]) -> bool:
 
 
 def entity_key(mention: Mention, cls: str, doc_id: str) -> str:
-    key = f"{cls}:{normalise_name(mention.text)}"
+    key = f"{cls}:{normalise_name(mention.label)}"
     return f"{doc_id}:{key}" if mention.local else key
 
 
@@ -387,8 +387,8 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
 
 
 def make_entity(key: str, mentions: list[Mention], doc_id: str) -> Entity:
-    forms = Counter(m.text for m in mentions)
-    names = Counter(m.text for m in mentions if not (m.ner == "NORP" and m.cls == "Country")) or forms
+    forms = Counter(m.label for m in mentions)
+    names = Counter(m.label for m in mentions if not (m.ner == "NORP" and m.cls == "Country")) or forms
     name = max(names, key=lambda f: (len(f.split()), names[f], f))  # "Croatia", not "Croatian"
     cls = key.removeprefix(f"{doc_id}:").split(":", 1)[0]
     unique = tuple(dict.fromkeys(sorted(mentions, key=lambda m: m.start)))
