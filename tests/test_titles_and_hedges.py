@@ -102,3 +102,13 @@ def test_a_description_keeps_the_phrase_that_says_which_one():
     assert ("Ken Clarke", "welcome", "relaxation of the euro zone rules", "asserted") in claims
     # a time or a place after the noun is when or where, not which: no "profits in the third quarter"
     assert not any("quarter" in c[0] or "quarter" in c[2] for c in claims if c[1] != "jobTitle")
+
+
+def test_a_shadow_minister_keeps_shadow_and_a_party_before_a_title_is_his_party():
+    claims = _claims("Shadow Chancellor Oliver Letwin spoke. Tory shadow home secretary David Davis agreed. "
+                     "Tory leader Michael Howard left.")
+    assert ("Oliver Letwin", "jobTitle", "Shadow Chancellor", "asserted") in claims
+    assert ("David Davis", "jobTitle", "shadow home secretary", "asserted") in claims
+    assert not any(c[0] == "David Davis" and c[1] == "ministerOf" for c in claims)
+    assert any(c[0] == "David Davis" and c[1] == "memberOf" for c in claims)
+    assert any(c[0] == "Michael Howard" and c[1] == "leaderOf" for c in claims)

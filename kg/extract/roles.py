@@ -283,7 +283,7 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
             if word is None or not (
                 (word.pos_ == "NOUN" and word.is_lower and word.dep_ == "compound")
                 or lexicon().is_portfolio([word.text])
-                or word.lower_ == "and"
+                or word.lower_ in ("and", "shadow")
             ):
                 break
             start -= 1
