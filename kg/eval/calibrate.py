@@ -26,8 +26,9 @@ def table(graph: str | Path, judged_files: list[str]) -> str:
                 if verdict["claim"] in pattern:
                     judged[pattern[verdict["claim"]]] += 1
                     right[pattern[verdict["claim"]]] += verdict["verdict"] == "correct"
-    lines = ["# pattern\tjudged\tright: asserted claims read blind: the dev half of tests/gold/bbc_dev.jsonl and"
-             " the 20 articles of the first audit (kg.eval.draw.FIRST_AUDIT)",
+    lines = ["# pattern\tjudged\tright: asserted claims read blind: the dev half of tests/gold/bbc_dev.jsonl,"
+             " the 20 articles of the first audit (kg.eval.draw.FIRST_AUDIT) and a calibration draw"
+             " (kg.eval.draw --fresh 17)",
              "# (docs/precision-audit.md); written by kg.eval.calibrate, read by kg/extract/precision.py"]
     lines += [f"{p}\t{judged[p]}\t{right[p]}" for p in sorted(judged)]
     return "\n".join(lines) + "\n"
