@@ -112,3 +112,21 @@ def test_a_shadow_minister_keeps_shadow_and_a_party_before_a_title_is_his_party(
     assert not any(c[0] == "David Davis" and c[1] == "ministerOf" for c in claims)
     assert any(c[0] == "David Davis" and c[1] == "memberOf" for c in claims)
     assert any(c[0] == "Michael Howard" and c[1] == "leaderOf" for c in claims)
+
+
+def test_a_line_up_is_a_list_of_names_not_sentences_about_them():
+    claims = _claims("Newcastle: Given, Carr, Bramble, Boumsong, Babayaro, Bowyer, Dyer, Faye, Robert, Shearer, Kluivert. "
+                     "Subs Not Used: Poole, Fadiga, Vaz Te, Pedersen.")
+    assert claims == set()
+    # a list inside a real sentence still counts
+    named = _claims("Other contributors include Sting, Mariah Carey, Bono, Elton John and Madonna.")
+    assert any(c[2] == "Elton John" for c in named)
+
+
+def test_the_chief_of_a_field_works_for_the_body_but_does_not_lead_it():
+    assert lexicon().role_property("foreign policy chief") == "kg:worksFor"
+    assert lexicon().role_property("finance director") == "kg:worksFor"
+    assert lexicon().role_property("managing director") == "kg:leaderOf"
+    claims = _claims("EU foreign policy chief Javier Solana visited Tehran.")
+    assert ("Javier Solana", "worksFor", "EU", "asserted") in claims
+    assert not any(c[1] == "leaderOf" for c in claims)

@@ -73,6 +73,8 @@ class Lexicon:
             if found:
                 if found != "kg:worksFor" and any(w in DEPUTY_WORDS for w in words[:i]):
                     return "kg:worksFor"
+                if found in HEAD_ROLES and any(w in self.portfolios and w != "and" for w in words[:i]):
+                    return "kg:worksFor"  # "EU foreign policy chief", "finance director": heads a part of it
                 return found
         if words and "-" in words[-1]:
             first, rest = words[-1].split("-", 1)
@@ -98,6 +100,7 @@ class Lexicon:
 
 
 # A second to the role that follows: "vice president", "deputy leader", "assistant director".
+HEAD_ROLES = frozenset({"kg:leaderOf", "kg:presidentOf", "kg:directorOf"})
 DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "junior"})
 
 
