@@ -130,3 +130,18 @@ def test_the_chief_of_a_field_works_for_the_body_but_does_not_lead_it():
     claims = _claims("EU foreign policy chief Javier Solana visited Tehran.")
     assert ("Javier Solana", "worksFor", "EU", "asserted") in claims
     assert not any(c[1] == "leaderOf" for c in claims)
+
+
+def test_he_and_she_follow_the_given_names_gender():
+    import kg
+    from kg.query import run_query
+
+    from kg.extract.lexicon import first_name_gender
+
+    assert (first_name_gender("Steven"), first_name_gender("Ruth"), first_name_gender("Jordan")) == ("m", "f", None)
+    speakers = []
+    for text in ("Ruth Kelly met Steven Gaydos at the ceremony. He said the film was fully deserved.",
+                 "Steven Gaydos met Ruth Kelly at the ceremony. She said the film was fully deserved."):
+        graph = kg.build_text(text)
+        speakers += [str(r.s) for r in run_query(graph, "SELECT ?s WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?s }")]
+    assert speakers == ["Steven Gaydos", "Ruth Kelly"]

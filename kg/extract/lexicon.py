@@ -125,6 +125,33 @@ def census_names(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _first_name_shares() -> dict[str, tuple[float, float]]:
+    """Given name -> (share of US men, share of US women) per cent, from the census tables."""
+    from importlib.resources import files
+
+    shares: dict[str, list[float]] = {}
+    for column, table in enumerate(("dist.male.first", "dist.female.first")):
+        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                name, share = line.split()[:2]
+                shares.setdefault(name.lower(), [0.0, 0.0])[column] = float(share)
+    return {name: (male, female) for name, (male, female) in shares.items()}
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m' or 'f' when a given name is borne almost only by men or by women (9 in 10 by the census
+    shares: "Kelly" is a woman's name, "Jordan" neither), else None."""
+    male, female = _first_name_shares().get(name.lower(), (0.0, 0.0))
+    if male + female == 0:
+        return None
+    if male >= 9 * female:
+        return "m"
+    if female >= 9 * male:
+        return "f"
+    return None
+
+
+@lru_cache(maxsize=1)
 def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
     alias_rows = [line.split("\t") for line in _lines(directory / "aliases.tsv")]
     return Lexicon(

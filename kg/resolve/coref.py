@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.lexicon import PEERS, lexicon
+from kg.extract.lexicon import PEERS, first_name_gender, lexicon
 from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
@@ -295,14 +295,19 @@ class DocumentResolver:
         return people[0] if people else None
 
     def gender_of(self, mention: Mention) -> str | None:
-        """'m' or 'f' when any name of the same person carries Mr. or Mrs./Ms./Miss; else unknown."""
+        """'m' or 'f' when any name of the same person carries Mr. or Mrs./Ms./Miss, or else when its
+        given name is almost only a man's or a woman's ("Kelly Holmes" is no "he"); else unknown."""
         key = self._name_key(mention)
+        given = None
         for other in self.named:
             if self._name_key(other) == key or other is mention:
-                first = other.text.split()[0].lower().rstrip(".")
+                words = other.text.split()
+                first = words[0].lower().rstrip(".")
                 if first in HONORIFIC_GENDER:
                     return HONORIFIC_GENDER[first]
-        return None
+                if len(words) > 1 and other.cls == "Person" and not other.pronoun:
+                    given = given or first_name_gender(first)
+        return given
 
     def cls_of(self, mention: Mention) -> str:
         return self._classes_of_named.get(mention) or self._vote(mention)
