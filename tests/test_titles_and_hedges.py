@@ -145,3 +145,11 @@ def test_he_and_she_follow_the_given_names_gender():
         graph = kg.build_text(text)
         speakers += [str(r.s) for r in run_query(graph, "SELECT ?s WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?s }")]
     assert speakers == ["Steven Gaydos", "Ruth Kelly"]
+
+
+def test_the_club_is_the_club_the_story_is_about_and_a_position_is_no_person():
+    claims = _claims("Chelsea have beaten Newcastle. Chelsea have confirmed that Wayne Bridge is injured. "
+                     "Chelsea play Barcelona on Wednesday. Celestine Babayaro left the club in January to join Newcastle.")
+    assert ("Celestine Babayaro", "leave", "Chelsea", "asserted") in claims  # not Barcelona, named last
+    position = _claims("Chelsea left-back Wayne Bridge is injured, and William Gallas has deputised at left-back.")
+    assert not any(c[0] == "William Gallas" and c[2] == "Wayne Bridge" for c in position)

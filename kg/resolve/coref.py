@@ -205,14 +205,11 @@ class DocumentResolver:
                 ),
                 None,
             )
-            if named_head is None and words[-1] in GENERIC_ORGANISATIONS:  # "the firm said" -> the last named firm
-                named_head = next(
-                    (m for m in reversed(self.named) if m.start < mention.start and self.cls_of(m) == "Organization"),
-                    None,
-                )
+            if named_head is None and words[-1] in GENERIC_ORGANISATIONS:
+                named_head = self.salient_organisation(mention)
             if named_head is not None:
                 return named_head
-        if not mention.ner and words and not mention.pronoun:
+        if not mention.ner and words and not mention.pronoun and self.definite(mention):  # not "at left-back"
             titled = next(
                 (
                     m
@@ -240,6 +237,26 @@ class DocumentResolver:
             if continent is None or (place is not None and place.continent == continent):
                 return candidate
         return None
+
+    def salient_organisation(self, mention: Mention) -> Mention | None:
+        """"the firm", "the club": the organisation the story is about so far, i.e. the one named most
+        often before it, a mention as a subject counting twice (the last named of those on a tie).
+        "Babayaro left the club to join Newcastle" in a Chelsea story is Chelsea, not Barcelona named a
+        sentence earlier."""
+        surnames = {  # the last word of a longer name that is not an organisation's ("Rio Ferdinand")
+            m.text.split()[-1] for m in self.named if self.cls_of(m) != "Organization" and len(m.text.split()) > 1
+        }
+        before = [
+            m
+            for m in self.named
+            if m.start < mention.start and self.cls_of(m) == "Organization" and m.text not in surnames
+        ]  # "said Ferdinand" tagged an organisation after "Rio Ferdinand" is the man, not a club
+        if not before:
+            return None
+        weight: Counter[str] = Counter()
+        for m in before:
+            weight[self._name_key(m)] += 2 if m.subject else 1
+        return max(reversed(before), key=lambda m: weight[self._name_key(m)])
 
     def definite(self, mention: Mention) -> bool:
         """'the firm', 'the American billionaire': a description of one thing named before ('a party' is not)."""
