@@ -149,7 +149,8 @@ def test_he_and_she_follow_the_given_names_gender():
 
 def test_the_club_is_the_club_the_story_is_about_and_a_position_is_no_person():
     claims = _claims("Chelsea have beaten Newcastle. Chelsea have confirmed that Wayne Bridge is injured. "
-                     "Chelsea play Barcelona on Wednesday. Celestine Babayaro left the club in January to join Newcastle.")
+                     "Chelsea play Barcelona on Wednesday. Barcelona have won five games in a row. "
+                     "Celestine Babayaro left the club in January to join Newcastle.")
     assert ("Celestine Babayaro", "leave", "Chelsea", "asserted") in claims  # not Barcelona, named last
     position = _claims("Chelsea left-back Wayne Bridge is injured, and William Gallas has deputised at left-back.")
     assert not any(c[0] == "William Gallas" and c[2] == "Wayne Bridge" for c in position)
