@@ -154,3 +154,12 @@ def test_the_club_is_the_club_the_story_is_about_and_a_position_is_no_person():
     assert ("Celestine Babayaro", "leave", "Chelsea", "asserted") in claims  # not Barcelona, named last
     position = _claims("Chelsea left-back Wayne Bridge is injured, and William Gallas has deputised at left-back.")
     assert not any(c[0] == "William Gallas" and c[2] == "Wayne Bridge" for c in position)
+
+
+def test_an_amount_is_the_object_of_a_rise_or_a_fall():
+    claims = _claims("Japan's economy grew by 0.1% in the third quarter. Profits rose 20% to £1.2bn. "
+                     "The index fell to 55.3 in February, from an adjusted 56.4 in January. He was born in 1956.")
+    assert ("Japan's economy", "grow_by", "0.1%", "asserted") in claims
+    assert ("Profits", "rise", "20%", "asserted") in claims and ("Profits", "rise_to", "£1.2bn", "asserted") in claims
+    assert ("index", "fall_from", "adjusted 56.4", "asserted") in claims  # the month is when, not how much
+    assert not any("1956" in c[2] for c in claims)  # a year is a date, not an amount

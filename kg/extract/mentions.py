@@ -245,14 +245,14 @@ def qualifier_of(head: Token) -> str:
     if following.lower_ not in QUALIFYING_PREPOSITIONS:
         return ""
     tokens = list(following.subtree)
-    while tokens and tokens[-1].is_punct:
+    while tokens and tokens[-1].is_punct and tokens[-1].text != "%":
         tokens.pop()
     contiguous = [t.i for t in tokens] == list(range(following.i, following.i + len(tokens)))
     if (
         len(tokens) < 2
         or len(tokens) > MAX_QUALIFIER_TOKENS
         or not contiguous
-        or any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct or t.is_quote for t in tokens)
+        or any(t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != "%") or t.is_quote for t in tokens)
         or any(t.ent_type_ in ("DATE", "TIME") for t in tokens)  # "in the third quarter": when, not which
     ):
         return ""

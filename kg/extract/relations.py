@@ -8,15 +8,16 @@ ontology/lexicons/verbs.tsv; the rest become open relations named by their lemma
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import MentionIndex
 from kg.extract.syntax import children, grammatical_subjects, is_passive, passive_subjects, with_conjuncts
-from kg.types import Mention, Provenance, RawClaim
+from kg.types import Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.relations.v1"
 # Verbs that carry no relation of their own; their xcomp carries it ("started charging").
@@ -132,6 +133,26 @@ def occupation_as_verb(token: Token) -> bool:
     return token.lower_ in lexicon().person_nouns and following is not None and following.ent_type_ == "PERSON"
 
 
+VALUE_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+AMOUNT = re.compile(r"\d[\d.,]*(bn|m|k|tn)?")  # "1.2bn" in "£1.2bn", which the small model often leaves untagged
+MAX_VALUE_TOKENS = 6
+
+
+def value_span(token: Token) -> Span | None:
+    """The amount a number token heads: "0.1%", "£1.2bn", "55.3", "more than 1,300" (not years, dates,
+    times or ordinals, which are when, and not a counted noun such as "seven million copies")."""
+    if token.ent_type_ not in VALUE_ENTITIES and not (
+        token.ent_type_ == "" and (token.text in "%£$€" or AMOUNT.fullmatch(token.text))
+    ):
+        return None
+    words = sorted((t for t in token.subtree if t.i <= token.i and t.dep_ != "det"), key=lambda t: t.i)
+    if len(words) > MAX_VALUE_TOKENS or [t.i for t in words] != list(range(words[0].i, words[-1].i + 1)):
+        return None
+    if not any(t.like_num or t.ent_type_ in VALUE_ENTITIES or AMOUNT.fullmatch(t.text) for t in words):
+        return None
+    return token.doc[words[0].i : words[-1].i + 1]
+
+
 AWARD_WORDS = {"award", "prize", "accolade", "trophy", "honour", "honor", "title", "medal", "oscar", "bafta", "emmy"}
 
 
@@ -187,6 +208,9 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
         surface = ["be", verb.lower_] if passive else lemma.split()
         for prep, obj in preps:
             pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(*surface, prep)))
+        for amount in children(verb, "npadvmod"):  # "profits rose 20%": how much, when it is a number
+            if value_span(amount) is not None:
+                pairs.append((None, amount, open_property(*surface)))
     if passive and not objects and verb.lemma_ != "bear":  # "born Charles Hardin Holley" is a birth name
         for complement in children(verb, "oprd"):  # "Giamatti was named best actor", "voted player of the year"
             pairs.append((None, complement, open_property("be", verb.lower_)))
@@ -202,17 +226,22 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
             continue
         speaker = mentions.for_token(speaker_token) if speaker_token is not None else None
         for prop, obj_token, open_name in pairs:
-            obj = mentions.for_token(obj_token)
-            if obj is None or obj == subject:
+            obj: Mention | Literal | None = mentions.for_token(obj_token)
+            value = value_span(obj_token) if obj is None and prop is None else None
+            if value is not None:  # "grew by 0.1%", "fell to 55.3": the amount is the object
+                obj, (obj_start, obj_end) = Literal(value.text), (value.start_char, value.end_char)
+            elif obj is None or obj == subject:
                 continue
-            start = min(subject.start, obj.start, verb.idx)
-            end = max(subject.end, obj.end, verb.idx + len(verb))
+            else:
+                obj_start, obj_end = obj.start, obj.end
+            start = min(subject.start, obj_start, verb.idx)
+            end = max(subject.end, obj_end, verb.idx + len(verb))
             yield RawClaim(
                 subject,
                 prop or open_name,
                 obj,
                 Provenance(doc_id, sentence, start, end, EXTRACTOR),
-                confidence(subject, obj, prop is not None),
+                confidence(subject, obj, prop is not None) if isinstance(obj, Mention) else 0.5,
                 factuality,
                 speaker=speaker,
                 cue=cue.lemma_.lower() if cue is not None else None,
