@@ -37,8 +37,11 @@ def test_a_portfolio_before_secretary_is_part_of_the_title_not_an_employer():
 
 def test_potentially_or_possibly_is_a_possibility_not_an_event():
     claims = _claims("Chelsea potentially face a ban from Uefa. Arsenal possibly signed the striker.")
-    assert any(c[0] == "Chelsea" and c[3] == "hypothetical" for c in claims)
-    assert not any(c[0] in ("Chelsea", "Arsenal") and c[3] == "asserted" and c[1] != "jobTitle" for c in claims)
+    assert {c[0] for c in claims if c[3] == "hypothetical"} == {"Chelsea", "Arsenal"}
+    assert not any(c[0] in ("Chelsea", "Arsenal") and c[3] == "asserted" for c in claims)
+    # an adverb that grades the object is no hedge: "has possibly the hardest job"
+    graded = _claims("Tony Blair has possibly the hardest job in Europe.")
+    assert any(c[0] == "Tony Blair" and c[3] == "asserted" for c in graded)
 
 
 def test_a_short_quotation_inside_a_quotation_does_not_end_it():
@@ -118,9 +121,9 @@ def test_a_line_up_is_a_list_of_names_not_sentences_about_them():
     claims = _claims("Newcastle: Given, Carr, Bramble, Boumsong, Babayaro, Bowyer, Dyer, Faye, Robert, Shearer, Kluivert. "
                      "Subs Not Used: Poole, Fadiga, Vaz Te, Pedersen.")
     assert claims == set()
-    # a list inside a real sentence still counts
-    named = _claims("Other contributors include Sting, Mariah Carey, Bono, Elton John and Madonna.")
-    assert any(c[2] == "Elton John" for c in named)
+    # a list inside a real sentence still counts, however long
+    named = _claims("Sting, Mariah Carey, Bono, Elton John, Madonna, Robbie Williams and Kylie Minogue joined Band Aid.")
+    assert {c[0] for c in named if c[1] == "memberOf" and c[2] == "Band Aid"} >= {"Mariah Carey", "Elton John", "Kylie Minogue"}
 
 
 def test_the_chief_of_a_field_works_for_the_body_but_does_not_lead_it():
@@ -163,3 +166,40 @@ def test_an_amount_is_the_object_of_a_rise_or_a_fall():
     assert ("Profits", "rise", "20%", "asserted") in claims and ("Profits", "rise_to", "£1.2bn", "asserted") in claims
     assert ("index", "fall_from", "adjusted 56.4", "asserted") in claims  # the month is when, not how much
     assert not any("1956" in c[2] for c in claims)  # a year is a date, not an amount
+
+
+def test_review_cases_of_session_four():
+    """What an independent reading of the change found (each failed on the change before its fix)."""
+    party = _claims("Labour spokesman John Smith said the plan was wrong. Treasury minister Dawn Primarolo agreed.")
+    assert ("John Smith", "spokespersonFor", "Labour Party", "asserted") in party or \
+        ("John Smith", "spokespersonFor", "Labour", "asserted") in party
+    assert ("Dawn Primarolo", "ministerOf", "Treasury", "asserted") in party
+    joined = _claims("The summit covered trade and Foreign Secretary Jack Straw spoke.")
+    assert ("Jack Straw", "jobTitle", "Foreign Secretary", "asserted") in joined
+    appointed = _claims("Smith was named chief executive of BP. Jones was appointed chairman.")
+    assert not any(c[1].startswith("be_") for c in appointed)
+    numbers = _claims("The plane landed at 10.30. Arsenal won 2-0 at Highbury. Prices rose in 12 of the 15 countries.")
+    assert not any(c[2] in ("10.30", "0", "2", "12") for c in numbers)
+    talks = _claims("Gen Musharraf held talks with Tony Blair on Monday. The talks ended without a deal.")
+    assert ("talks with Tony Blair", "end_without", "deal", "asserted") in talks
+    firm = _claims("Vodafone has agreed to buy a stake in Sony. Vodafone said the deal was worth a lot of money. "
+                   "The Japanese firm Sony has struggled for years. The firm said it would cut jobs in Europe.")
+    assert any(c[0] == "Sony" and c[1] == "cut" for c in firm)
+    position = _claims("Gallas played at left-back against Everton.")
+    assert not any("against" in c[2] for c in position)
+
+
+def test_a_given_name_of_another_country_vetoes_no_one():
+    import kg
+    from kg.query import run_query
+
+    graph = kg.build_text("Andrea Pirlo scored twice for Milan. He said the team had played very well.")
+    speakers = [str(r.s) for r in run_query(graph, "SELECT ?s WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?s }")]
+    assert speakers == ["Andrea Pirlo"]
+
+
+def test_nested_quotation_marks_stay_linear_in_the_length_of_a_quote():
+    """A long quote full of scare quotes is paired in one pass (it was quadratic); its inner quotes stay."""
+    text = '"He said ' + " ".join('it was "very good" indeed,' for _ in range(3000)) + ' and left," said Smith.'
+    spans = find_quote_spans(text)
+    assert len(spans) == 1 and spans[0].inner(text).count('"very good"') == 3000

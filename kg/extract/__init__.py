@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from kg.extract.dates import time_mentions
 from kg.extract.mentions import MentionIndex
@@ -14,6 +14,7 @@ from kg.extract.precision import calibrated
 from kg.extract.quotes import QuoteSpan, quote_claims
 from kg.extract.relations import relation_claims
 from kg.extract.roles import role_claims
+from kg.extract.rosters import is_roster
 from kg.extract.works import maker_claims
 from kg.types import Document, DocumentExtraction, Factuality, Literal, RawClaim, RawQuote, Sentence
 
@@ -63,26 +64,6 @@ def trimmed_sentence(index: int, start: int, text: str) -> Sentence:
     return Sentence(index, start + lead, start + lead + len(body), body)
 
 
-MIN_ROSTER_COMMAS = 4
-
-
-def is_roster(unit: Span) -> bool:
-    """A line-up or list of names, not a sentence: "Newcastle: Given, Carr, Bramble, Boumsong, Babayaro,
-    ...", "Subs Not Used: Poole, Fadiga". The parser makes appositions, places and verbs ("Given") of such
-    lists; no claim is read from them. A list is mostly short capitalised stretches between commas."""
-    segments: list[list[Token]] = [[]]
-    for token in unit:
-        if token.text in (",", ";", ":"):
-            segments.append([])
-        elif token.is_alpha:
-            segments[-1].append(token)
-    segments = [s for s in segments if s]
-    if len(segments) <= MIN_ROSTER_COMMAS:
-        return False
-    names = sum(1 for s in segments if len(s) <= 3 and all(t.text[0].isupper() for t in s))
-    return names >= 0.75 * len(segments)
-
-
 def extract(doc: Doc, document: Document) -> DocumentExtraction:
     """Run every extractor over one parsed document; results are in text order."""
     mentions = MentionIndex(doc)
@@ -94,7 +75,7 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
         + nominal_claims(doc, mentions, document.id)
         + maker_claims(doc, mentions, document.id)
     )
-    rosters = {i for i, (a, b) in enumerate(mentions.units) if is_roster(doc[a:b])}
+    rosters = {i for i, (a, b) in enumerate(mentions.units) if is_roster(doc[a:b])}  # line-ups: no claims
     claims = [c for c in claims if c.provenance.sentence not in rosters]
     claims = attribute_quoted_claims(claims, quotes, mentions.quotations)
     claims = without_repeats([calibrated(c) for c in claims])

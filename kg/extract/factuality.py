@@ -37,8 +37,8 @@ def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in verb.children):
         return Factuality.NEGATED, None, None
     hedged = any(c.lower_ in HEDGING_MODALS for c in children(verb, "aux")) or any(
-        c.lower_ in POSSIBILITY_ADVERBS for c in children(verb, "advmod")
-    )
+        c.lower_ in POSSIBILITY_ADVERBS and c.i < verb.i for c in children(verb, "advmod")
+    )  # "potentially faces"; not "has possibly the hardest job", where it grades the object
     found = embedding(verb)
     if hedged and found[0] != Factuality.REPORTED:  # "said it will sue" stays the speaker's claim
         return Factuality.HYPOTHETICAL, None, None

@@ -73,7 +73,7 @@ class Lexicon:
             if found:
                 if found != "kg:worksFor" and any(w in DEPUTY_WORDS for w in words[:i]):
                     return "kg:worksFor"
-                if found in HEAD_ROLES and any(w in self.portfolios and w != "and" for w in words[:i]):
+                if found in HEAD_ROLES and any(w in self.portfolios for w in words[:i]):
                     return "kg:worksFor"  # "EU foreign policy chief", "finance director": heads a part of it
                 return found
         if words and "-" in words[-1]:
@@ -93,14 +93,15 @@ class Lexicon:
         words = [w.lower() for w in words]
         while words and words[0] in ("new", "shadow", "former"):
             words = words[1:]
-        return any(w != "and" for w in words) and all(w in self.portfolios for w in words)
+        return any(w != "and" for w in words) and all(w in self.portfolios or w == "and" for w in words)
 
     def is_person_noun(self, word: str) -> bool:
         return _listed(word.lower(), self.person_nouns)
 
 
-# A second to the role that follows: "vice president", "deputy leader", "assistant director".
+# Roles that head a body: a field before them ("foreign policy chief") makes them head a part of it.
 HEAD_ROLES = frozenset({"kg:leaderOf", "kg:presidentOf", "kg:directorOf"})
+# A second to the role that follows: "vice president", "deputy leader", "assistant director".
 DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "junior"})
 
 
@@ -138,9 +139,16 @@ def _first_name_shares() -> dict[str, tuple[float, float]]:
     return {name: (male, female) for name, (male, female) in shares.items()}
 
 
+# Given names the US census gives to women that elsewhere are mostly men's (Andrea Pirlo, Yuri Gagarin).
+NOT_US_GENDER = frozenset({"andrea", "nicola", "nikita", "sasha", "yuri", "jean", "simone", "michele", "gabriele",
+                           "daniele", "luca", "misha", "kim", "rene", "dominique", "claude", "ashley"})
+
+
 def first_name_gender(name: str) -> str | None:
     """'m' or 'f' when a given name is borne almost only by men or by women (9 in 10 by the census
-    shares: "Kelly" is a woman's name, "Jordan" neither), else None."""
+    shares: "Steven", "Ruth"; "Kelly", "Jordan" and the names above neither), else None."""
+    if name.lower() in NOT_US_GENDER:
+        return None
     male, female = _first_name_shares().get(name.lower(), (0.0, 0.0))
     if male + female == 0:
         return None

@@ -231,7 +231,8 @@ class MentionIndex:
         return True
 
 
-QUALIFYING_PREPOSITIONS = {"of", "with", "over", "on", "for", "against", "about", "between", "from"}  # "in": often where it happened
+# "in" and "against" are often where or whom it happened ("played at left-back against Everton"), not which.
+QUALIFYING_PREPOSITIONS = {"of", "with", "over", "on", "for", "about", "between", "from"}
 MAX_QUALIFIER_TOKENS = 6
 
 
@@ -245,16 +246,16 @@ def qualifier_of(head: Token) -> str:
     if following.lower_ not in QUALIFYING_PREPOSITIONS:
         return ""
     tokens = list(following.subtree)
-    while tokens and tokens[-1].is_punct and tokens[-1].text != "%":
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text != "%") or tokens[-1].is_space):
         tokens.pop()
     contiguous = [t.i for t in tokens] == list(range(following.i, following.i + len(tokens)))
     if (
         len(tokens) < 2
         or len(tokens) > MAX_QUALIFIER_TOKENS
         or not contiguous
-        or any(t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != "%") or t.is_quote for t in tokens)
-        or any(t.ent_type_ in ("DATE", "TIME") for t in tokens)  # "in the third quarter": when, not which
-    ):
+        or any(t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != "%") or t.is_quote or t.is_space for t in tokens)
+        or (following.lower_ != "of" and any(t.ent_type_ in ("DATE", "TIME") for t in tokens))
+    ):  # "in the third quarter" says when; "rest of the season", "player of the year" say which
         return ""
     return head.doc[tokens[0].i : tokens[-1].i + 1].text
 
@@ -295,7 +296,12 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
     tokens = list(ent)
     titles = lexicon().titles
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if after is not None and after.lower_ in MINISTERIAL and lexicon().is_portfolio([t.text for t in tokens]):
+    if (
+        after is not None
+        and after.lower_ in MINISTERIAL
+        and ent.text.lower() not in lexicon().aliases  # a party or a known body is one ("Labour spokesman")
+        and lexicon().is_portfolio([t.text for t in tokens])
+    ):
         return None  # "Home Secretary", "New Culture Secretary": the portfolio is part of the title
     if cls == "Person":  # "President Vladimir Putin" -> "Vladimir Putin"; "Mrs. Parks" stays whole
         while len(tokens) > 2 and tokens[0].lower_.rstrip(".") in titles:

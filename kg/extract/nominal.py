@@ -193,7 +193,7 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     relation = role_relation(prop, where.cls, premodifier=True)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
     if relation is None:
         return
-    if where.text.lower() in lexicon().parties and relation not in ("kg:leaderOf", "kg:killed"):
+    if where.text.lower() in lexicon().parties and relation not in ("kg:leaderOf", "kg:spokespersonFor", "kg:killed"):
         relation = "kg:memberOf"  # "Tory shadow home secretary David Davis", "Labour MP Jane Smith": the party's
     if relation != "kg:killed":
         yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)

@@ -6,6 +6,7 @@ A quote may be split around its cue ("“...,” he said, “...”") or run ove
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     skip_to = -1
+    breaks: list[tuple[int, int]] | None = None
     for i, ch in enumerate(text):
         if i <= skip_to:
             continue
@@ -62,8 +64,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if direction == "open":
                 if open_at is None:
                     open_at = i
-                elif not re.search(r"([.!?,]\s*|\n\n)$", text[open_at:i]):
-                    nested = nested_end(text, i)
+                elif not re.search(r"([.!?,]\s*|\n\n)$", text[max(open_at, i - 8) : i]):  # its tail only
+                    if breaks is None:
+                        breaks = [(m.start(), m.end()) for m in PARAGRAPH_BREAK.finditer(text)]
+                    nested = nested_end(text, i, breaks)
                     if nested is not None:
                         skip_to = nested  # 'he was going to "fake" an injury': a quote within the quote
                     else:
@@ -78,23 +82,32 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 MAX_NESTED_WORDS = 6
+LOOK_AHEAD_MARKS = 8
 
 
-def nested_end(text: str, i: int) -> int | None:
+QUOTE_MARK = re.compile(r'[“”"]')
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def nested_end(text: str, i: int, breaks: list[tuple[int, int]]) -> int | None:
     """Where a short quotation opened at ``i`` inside another one closes, if the outer one goes on
-    after it in the same paragraph (a further closing mark, or a paragraph that continues the quote);
-    None when the mark at ``i`` is rather a fresh start."""
-    marks = [m.start() for m in re.finditer(r'[“”"]', text[i + 1 :])]
-    if not marks:
+    after it in the same paragraph (its next mark closes), or the paragraph ends and the next one
+    continues the quote; None when the mark at ``i`` is rather a fresh start. Looks only as far as
+    a few marks ahead and the paragraph's end (``breaks``: the paragraph breaks' (start, end), found
+    once per text), so a long quote full of scare quotes stays linear."""
+    mark = QUOTE_MARK.search(text, i + 1)
+    if mark is None:
         return None
-    j = i + 1 + marks[0]
+    j = mark.start()
     inner = text[i + 1 : j]
     if mark_direction(text, j) != "close" or "\n" in inner or not 0 < len(inner.split()) <= MAX_NESTED_WORDS:
         return None
-    paragraph_end = text.find("\n\n", j)
-    rest = text[j + 1 : paragraph_end if paragraph_end >= 0 else len(text)]
-    goes_on = any(mark_direction(text, j + 1 + m.start()) == "close" for m in re.finditer(r'[“”"]', rest))
-    reopened = paragraph_end >= 0 and text[paragraph_end + 2 : paragraph_end + 3] in (OPENING, '"')
+    k = bisect.bisect_left(breaks, (j, j))
+    paragraph = breaks[k] if k < len(breaks) else None
+    paragraph_end = paragraph[0] if paragraph else len(text)
+    following = zip(range(LOOK_AHEAD_MARKS), QUOTE_MARK.finditer(text, j + 1, paragraph_end))
+    goes_on = any(mark_direction(text, m.start()) == "close" for _, m in following)  # within a few marks
+    reopened = paragraph is not None and text[paragraph[1] : paragraph[1] + 1] in (OPENING, '"')
     return j if goes_on or reopened else None
 
 

@@ -135,12 +135,18 @@ def occupation_as_verb(token: Token) -> bool:
 
 VALUE_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 AMOUNT = re.compile(r"\d[\d.,]*(bn|m|k|tn)?")  # "1.2bn" in "£1.2bn", which the small model often leaves untagged
+SCALE = re.compile(r"\d[\d.,]*(bn|m|tn)|billion|million|trillion|bn|tn", re.IGNORECASE)
+SCORE = re.compile(r"\d+[-–]\d+|[-–]")
+CHANGE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", "slip", "jump", "reach", "hit",
+                "shrink", "decline", "gain", "slump", "soar", "surge", "dip", "ease", "plunge", "tumble", "edge",
+                "stand", "peak", "raise", "cut", "lift", "lower", "boost", "reduce", "contract", "expand"}
 MAX_VALUE_TOKENS = 6
 
 
 def value_span(token: Token) -> Span | None:
-    """The amount a number token heads: "0.1%", "£1.2bn", "55.3", "more than 1,300" (not years, dates,
-    times or ordinals, which are when, and not a counted noun such as "seven million copies")."""
+    """The amount a number token heads: "0.1%", "£1.2bn", "55.3" after a verb of change, "$150" (not
+    years, dates, clock times, scores, ordinals or parts such as "12 of the 15 countries", and not a
+    counted noun such as "seven million copies")."""
     if token.ent_type_ not in VALUE_ENTITIES and not (
         token.ent_type_ == "" and (token.text in "%£$€" or AMOUNT.fullmatch(token.text))
     ):
@@ -150,7 +156,18 @@ def value_span(token: Token) -> Span | None:
         return None
     if not any(t.like_num or t.ent_type_ in VALUE_ENTITIES or AMOUNT.fullmatch(t.text) for t in words):
         return None
-    return token.doc[words[0].i : words[-1].i + 1]
+    span = token.doc[words[0].i : words[-1].i + 1]
+    neighbours = token.doc[max(0, span.start - 1) : span.end + 1]
+    partitive = token.dep_ == "pobj" and any(p.lower_ == "of" for p in children(token, "prep"))
+    if partitive or any(SCORE.fullmatch(t.text) for t in neighbours):
+        return None  # "rose in 12 of the 15 countries" (but "ship three million of the consoles"); "won 2-0"
+    measured = token.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or any(
+        t.text in "%£$€" or SCALE.fullmatch(t.text) for t in span
+    )
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    if not measured and head.lemma_.lower() not in CHANGE_VERBS:
+        return None  # a bare number means an amount only after a verb of change ("fell to 55.3", not "at 10.30")
+    return span
 
 
 AWARD_WORDS = {"award", "prize", "accolade", "trophy", "honour", "honor", "title", "medal", "oscar", "bafta", "emmy"}
@@ -160,7 +177,7 @@ def accolade(noun: Token) -> bool:
     """'the best film', 'player of the year', 'the best supporting actor prize': an honour given."""
     return noun.pos_ in ("NOUN", "PROPN") and (
         noun.lemma_.lower() in AWARD_WORDS
-        or any(m.lower_ in ("best", "top") and m.dep_ == "amod" for m in noun.children)
+        or any(m.lower_ == "best" and m.dep_ == "amod" for m in noun.children)
         or any(p.lower_ == "of" and any(o.lower_ == "year" for o in children(p, "pobj")) for p in children(noun, "prep"))
     )
 
@@ -213,7 +230,8 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
                 pairs.append((None, amount, open_property(*surface)))
     if passive and not objects and verb.lemma_ != "bear":  # "born Charles Hardin Holley" is a birth name
         for complement in children(verb, "oprd"):  # "Giamatti was named best actor", "voted player of the year"
-            pairs.append((None, complement, open_property("be", verb.lower_)))
+            if accolade(complement):  # "was named chief executive" is an appointment, read by the roles
+                pairs.append((None, complement, open_property("be", verb.lower_)))
     if not pairs:
         return
     if lemma in lex.cues and not any(prop for prop, _, _ in pairs):

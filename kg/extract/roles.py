@@ -269,6 +269,9 @@ def describe(
 NO_TITLE_WORDS = {"sir", "dame", "lord", "lady", "former", "ex", "the", "rt", "rev", "hon", "mr", "mrs", "ms", "dr", "miss"}
 
 
+MAX_FIELD_WORDS = 4  # "Work and Pensions Secretary"
+
+
 def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     """'Foreign Affairs Minister Chrystia Freeland': title words directly before the name."""
     first = doc.char_span(person.start, person.end, alignment_mode="expand")
@@ -278,7 +281,7 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
     while start > 0 and lexicon().is_title(doc[start - 1].lower_) and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         start -= 1
     if start < first.start:  # "economy minister", "Home Secretary", "Work and Pensions Secretary": its field
-        for _ in range(4):
+        for _ in range(MAX_FIELD_WORDS):
             word = doc[start - 1] if start > 0 else None
             if word is None or not (
                 (word.pos_ == "NOUN" and word.is_lower and word.dep_ == "compound")
@@ -287,8 +290,10 @@ def title_before_name(doc: Doc, person: Mention, mentions: MentionIndex, doc_id:
             ):
                 break
             start -= 1
-        if doc[start].lower_ == "and":
-            start += 1
+        for i in range(start, first.start):  # "trade and Foreign Secretary": "and" joins two portfolios only
+            joined = i > start and lexicon().is_portfolio([doc[i - 1].text]) and doc[i - 1].is_title == doc[i + 1].is_title
+            if doc[i].lower_ == "and" and not joined:
+                start = i + 1
     start = hyphen_start(doc, start)
     if start == first.start:
         return []
