@@ -114,15 +114,12 @@ def _listed(word: str, words: frozenset[str]) -> bool:
 def census_names(kind: str) -> frozenset[str]:
     """Given names ("first": about 5,000) or surnames ("last": about 89,000) of the US census, lower
     case: the `names` package's data."""
+    if kind == "first":
+        return frozenset(_first_name_shares())
     from importlib.resources import files
 
-    tables = ("dist.male.first", "dist.female.first") if kind == "first" else ("dist.all.last",)
-    found: set[str] = set()
-    for table in tables:
-        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
-            if line.strip():
-                found.add(line.split()[0].lower())
-    return frozenset(found)
+    lines = files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines()
+    return frozenset(line.split()[0].lower() for line in lines if line.strip())
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import MentionIndex
+from kg.extract.mentions import SCORE_PART, MentionIndex
 from kg.extract.syntax import children, grammatical_subjects, is_passive, passive_subjects, with_conjuncts
 from kg.types import Literal, Mention, Provenance, RawClaim
 
@@ -136,7 +136,6 @@ def occupation_as_verb(token: Token) -> bool:
 VALUE_ENTITIES = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 AMOUNT = re.compile(r"\d[\d.,]*(bn|m|k|tn)?")  # "1.2bn" in "£1.2bn", which the small model often leaves untagged
 SCALE = re.compile(r"\d[\d.,]*(bn|m|tn)|billion|million|trillion|bn|tn", re.IGNORECASE)
-SCORE = re.compile(r"\d+[-–]\d+|[-–]")
 CHANGE_VERBS = {"rise", "fall", "grow", "increase", "decrease", "drop", "climb", "slip", "jump", "reach", "hit",
                 "shrink", "decline", "gain", "slump", "soar", "surge", "dip", "ease", "plunge", "tumble", "edge",
                 "stand", "peak", "raise", "cut", "lift", "lower", "boost", "reduce", "contract", "expand"}
@@ -159,7 +158,7 @@ def value_span(token: Token) -> Span | None:
     span = token.doc[words[0].i : words[-1].i + 1]
     neighbours = token.doc[max(0, span.start - 1) : span.end + 1]
     partitive = token.dep_ == "pobj" and any(p.lower_ == "of" for p in children(token, "prep"))
-    if partitive or any(SCORE.fullmatch(t.text) for t in neighbours):
+    if partitive or any(SCORE_PART.fullmatch(t.text) for t in neighbours):
         return None  # "rose in 12 of the 15 countries" (but "ship three million of the consoles"); "won 2-0"
     measured = token.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or any(
         t.text in "%£$€" or SCALE.fullmatch(t.text) for t in span
@@ -180,6 +179,22 @@ def accolade(noun: Token) -> bool:
         or any(m.lower_ == "best" and m.dep_ == "amod" for m in noun.children)
         or any(p.lower_ == "of" and any(o.lower_ == "year" for o in children(p, "pobj")) for p in children(noun, "prep"))
     )
+
+
+VALUE_CONFIDENCE = 0.5  # before calibration; kg.extract.precision replaces it with the measured one
+
+
+def pair_objects(
+    pairs: list[tuple[str | None, Token, str]], mentions: MentionIndex
+) -> Iterator[tuple[str | None, Mention | Literal, int, int, str]]:
+    """Each pair's object as a mention, or as an amount ("grew by 0.1%", "fell to 55.3") for an open
+    relation, with its offsets; objects that are neither are left out."""
+    for prop, token, open_name in pairs:
+        obj = mentions.for_token(token)
+        if obj is not None:
+            yield prop, obj, obj.start, obj.end, open_name
+        elif prop is None and (value := value_span(token)) is not None:
+            yield prop, Literal(value.text), value.start_char, value.end_char, open_name
 
 
 def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
@@ -238,20 +253,15 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
         return  # speech verbs are quotes and reports, not open relations
     factuality, speaker_token, cue = factuality_of(verb)
     sentence = mentions.sentence_of[verb.i]
+    arguments = list(pair_objects(pairs, mentions))
     for subject_token in subjects:
         subject = mentions.for_token(subject_token)
         if subject is None:
             continue
         speaker = mentions.for_token(speaker_token) if speaker_token is not None else None
-        for prop, obj_token, open_name in pairs:
-            obj: Mention | Literal | None = mentions.for_token(obj_token)
-            value = value_span(obj_token) if obj is None and prop is None else None
-            if value is not None:  # "grew by 0.1%", "fell to 55.3": the amount is the object
-                obj, (obj_start, obj_end) = Literal(value.text), (value.start_char, value.end_char)
-            elif obj is None or obj == subject:
+        for prop, obj, obj_start, obj_end, open_name in arguments:
+            if obj == subject:
                 continue
-            else:
-                obj_start, obj_end = obj.start, obj.end
             start = min(subject.start, obj_start, verb.idx)
             end = max(subject.end, obj_end, verb.idx + len(verb))
             yield RawClaim(
@@ -259,7 +269,7 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
                 prop or open_name,
                 obj,
                 Provenance(doc_id, sentence, start, end, EXTRACTOR),
-                confidence(subject, obj, prop is not None) if isinstance(obj, Mention) else 0.5,
+                confidence(subject, obj, prop is not None) if isinstance(obj, Mention) else VALUE_CONFIDENCE,
                 factuality,
                 speaker=speaker,
                 cue=cue.lemma_.lower() if cue is not None else None,

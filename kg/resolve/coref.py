@@ -152,6 +152,7 @@ class DocumentResolver:
                 if isinstance(argument, Mention) and argument.local and argument.qualifier:
                     self.qualified.setdefault((argument.cls, normalise_name(argument.text)), []).append(argument)
         self._surnames: set[str] | None = None
+        self._genders: dict[str, str | None] = {}
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
         words = normalise_name(short.text).split()
@@ -314,9 +315,9 @@ class DocumentResolver:
             if m.start < pronoun.start
             and self.cls_of(m) == "Person"
             and pronoun.sentence - m.sentence <= 2
-            and (self.gender_of(m) or self.name_gender(m)) in (None, wanted)
+            and self.gender(m) in (None, wanted)
         ]  # a given name almost only borne by the other sex rules a person out (dev speakers 81 -> 88%)
-        known = [m for m in people if wanted is not None and (self.gender_of(m) or self.name_gender(m)) == wanted]
+        known = [m for m in people if wanted is not None and self.gender(m) == wanted]
         people = known or people  # a person known to match (Mr/Mrs, or the given name) beats one of unknown gender
         same_sentence = [m for m in people if m.sentence == pronoun.sentence]
         if same_sentence:
@@ -326,26 +327,18 @@ class DocumentResolver:
             return earlier_subjects[0]
         return people[0] if people else None
 
-    def gender_of(self, mention: Mention) -> str | None:
-        """'m' or 'f' when any name of the same person carries Mr. or Mrs./Ms./Miss; else unknown."""
+    def gender(self, mention: Mention) -> str | None:
+        """'m' or 'f' when any name of the same person carries Mr. or Mrs./Ms./Miss, or else when one of
+        its given names is almost only a man's or a woman's ("Steven Gaydos", "Ruth Kelly"); else unknown.
+        Worked out once per person: every pronoun asks it of every candidate."""
         key = self._name_key(mention)
-        for other in self.named:
-            if self._name_key(other) == key or other is mention:
-                first = other.text.split()[0].lower().rstrip(".")
-                if first in HONORIFIC_GENDER:
-                    return HONORIFIC_GENDER[first]
-        return None
-
-    def name_gender(self, mention: Mention) -> str | None:
-        """The usual gender of the person's given name ("Steven Gaydos" m, "Ruth Kelly" f), if clear."""
-        key = self._name_key(mention)
-        for other in self.named:
-            words = other.text.split()
-            if (self._name_key(other) == key or other is mention) and len(words) > 1 and not other.pronoun:
-                found = first_name_gender(words[0].rstrip("."))
-                if found:
-                    return found
-        return None
+        if key not in self._genders:
+            names = [m for m in self.named if self._name_key(m) == key] or [mention]
+            honorific = next((HONORIFIC_GENDER[w] for m in names if (w := m.text.split()[0].lower().rstrip(".")) in HONORIFIC_GENDER), None)
+            given = next((g for m in names if len(m.text.split()) > 1 and not m.pronoun
+                          and (g := first_name_gender(m.text.split()[0].rstrip(".")))), None)
+            self._genders[key] = honorific or given
+        return self._genders[key]
 
     def cls_of(self, mention: Mention) -> str:
         return self._classes_of_named.get(mention) or self._vote(mention)
