@@ -2,6 +2,7 @@
 
     python -m kg.eval.draw ../shared/data/news/bbc.jsonl
     python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 16 -o fresh.jsonl
+    python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 18 --exclude 16,17 -o fresh.jsonl
 
 prints, per category, the drawn line numbers (1-based, in the corpus file) and their dev / check half.
 The draw skips second copies of a text (the corpus has 98) and the 20 lines of the first audit, which
@@ -9,6 +10,7 @@ rules may already have been read from. Re-running it gives the same lines: the g
 
 ``--fresh SEED`` draws articles for a precision audit that no rule was written from and no gold file
 holds (not the first audit, not dev, not check), 8 per category, and writes them as kg input.
+``--exclude 16,17`` also leaves out the articles of earlier fresh draws, once their errors have been read.
 """
 
 from __future__ import annotations
@@ -45,10 +47,14 @@ def draw(corpus: str | Path, seed: int = SEED, per_category: int = PER_CATEGORY)
     return halves
 
 
-def fresh(corpus: str | Path, seed: int, per_category: int = PER_CATEGORY) -> list[tuple[int, dict]]:
-    """(line, record) of articles outside the first audit and the gold set, drawn with ``seed``."""
+def fresh(
+    corpus: str | Path, seed: int, per_category: int = PER_CATEGORY, exclude: tuple[int, ...] = ()
+) -> list[tuple[int, dict]]:
+    """(line, record) of articles outside the first audit, the gold set and the fresh draws of the
+    ``exclude`` seeds (each drawn as it was, without exclusions), drawn with ``seed``."""
     lines = Path(corpus).read_text(encoding="utf-8").splitlines()
     used = set(FIRST_AUDIT) | {line for half in draw(corpus).values() for line, _ in half}
+    used |= {line for earlier in exclude for line, _ in fresh(corpus, earlier, per_category)}
     used_texts = {json.loads(lines[n - 1])["text"] for n in used}
     by_category: dict[str, list[tuple[int, dict]]] = {}
     for number, line in enumerate(lines, start=1):
@@ -66,7 +72,8 @@ def main(argv: list[str]) -> None:
     if "--fresh" in argv:
         seed = int(argv[argv.index("--fresh") + 1])
         out = Path(argv[argv.index("-o") + 1]) if "-o" in argv else None
-        picks = fresh(corpus, seed)
+        exclude = tuple(int(s) for s in argv[argv.index("--exclude") + 1].split(",")) if "--exclude" in argv else ()
+        picks = fresh(corpus, seed, exclude=exclude)
         print("fresh", " ".join(f"{line}:{record['id']}" for line, record in picks))
         if out is not None:
             out.write_text("".join(json.dumps(record) + "\n" for _, record in picks), encoding="utf-8")
