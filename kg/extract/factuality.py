@@ -102,6 +102,8 @@ def embedding(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
             head.lemma_.lower() in NOT_YET_DONE or (head.lower_ == "going" and node.tag_ == "VB")
         ):  # "hoping to repeat", "urged him to apologise", "is set to be made", "is going to sell"
             return Factuality.HYPOTHETICAL, None, head
+        if node.dep_ == "xcomp" and head.lemma_ == "be" and any(c.tag_ == "TO" for c in children(node, "aux")):
+            return Factuality.HYPOTHETICAL, None, None  # "they are to perform a duet": arranged, not yet done
         shares_aux = node.dep_ in ("ccomp", "xcomp") or (node.dep_ == "conj" and not any(children(node, "aux")))
         if shares_aux and any(c.lower_ in HEDGING_MODALS for c in children(head, "aux")):
             return Factuality.HYPOTHETICAL, None, None  # "will try to", "will visit A and meet B"

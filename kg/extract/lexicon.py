@@ -73,8 +73,8 @@ class Lexicon:
             if found:
                 if found != "kg:worksFor" and any(w in DEPUTY_WORDS for w in words[:i]):
                     return "kg:worksFor"
-                if found in HEAD_ROLES and any(w in self.portfolios for w in words[:i]):
-                    return "kg:worksFor"  # "EU foreign policy chief", "finance director": heads a part of it
+                if found in HEAD_ROLES and any(w in self.portfolios or w not in RANK_WORDS for w in words[:i]):
+                    return "kg:worksFor"  # "EU foreign policy chief", "election chief": heads a part of it
                 return found
         if words and "-" in words[-1]:
             first, rest = words[-1].split("-", 1)
@@ -101,6 +101,14 @@ class Lexicon:
 
 # Roles that head a body: a field before them ("foreign policy chief") makes them head a part of it.
 HEAD_ROLES = frozenset({"kg:leaderOf", "kg:presidentOf", "kg:directorOf"})
+# Words before a head role that leave it the head of the whole body: "group chief executive", "party
+# leader"; any other word is a field of it ("election chief", "marketing director").
+RANK_WORDS = frozenset({
+    "chief", "executive", "senior", "general", "managing", "group", "party", "national", "joint", "co", "acting",
+    "interim", "new", "current", "founding", "honorary", "non-executive", "club", "company", "team", "union",
+    "state", "federal", "global", "international", "overall", "supreme", "opposition", "the", "its", "their",
+    "former", "outgoing", "incoming", "elected", "ruling", "regional", "provincial", "local", "long-time", "longtime", "veteran", "first", "prime",
+})
 # A second to the role that follows: "vice president", "deputy leader", "assistant director".
 DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "junior"})
 

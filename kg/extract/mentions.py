@@ -46,6 +46,10 @@ VAGUE_WORDS = {
     "last",
     "little",
 }
+# Lower-case words inside people's names ("Ludwig van Beethoven", "Osama bin Laden").
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn", "al", "el", "y", "dos", "das", "ter"}
+# Forms of address, not offices: "London mayor Mr Livingstone" holds the title "mayor".
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 # Titles that, before a lone surname, are part of how the text names the person.
 HONORIFICS = {
     "mr",
@@ -172,7 +176,8 @@ class MentionIndex:
                     return self.for_token(reporter)  # "Acme denied that it bought X": it = Acme
             if lower in PERSON_PRONOUNS:
                 return Mention(
-                    token.text, token.idx, token.idx + len(token), "Person", self.sentence_of[token.i], pronoun=True
+                    token.text, token.idx, token.idx + len(token), "Person", self.sentence_of[token.i], pronoun=True,
+                    subject=token.dep_ in ("nsubj", "nsubjpass"),
                 )
             return None
         if token.pos_ not in ("NOUN", "PROPN") or lower in VAGUE_WORDS or len(token.text) < 2:
@@ -284,6 +289,11 @@ MINISTERIAL = {"secretary", "minister", "spokesman", "spokeswoman", "spokesperso
 SCORE_PART = re.compile(r"[-–]|\d+[-–]\d+")  # "-" of "3 - 0", or "3-0" as one token
 
 
+def singular(word: str) -> str:
+    """'singers' -> 'singer'; other words as they are (only to look plural occupations up)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def named_mention(ent: Span, sentence: int) -> Mention | None:
     cls = NER_CLASSES.get(ent.label_)
     if ent.label_ == "WORK_OF_ART":  # the small model's short titles are often fragments ("Azkaban")
@@ -308,8 +318,11 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
             tokens = tokens[1:]
         while len(tokens) > 2 and tokens[0].lower_ in lexicon().parties:
             tokens = tokens[1:]  # "Tory David Heathcoat-Amory": the party is his, not part of his name
-        while len(tokens) > 1 and tokens[0].lower_ in lexicon().person_nouns - HONORIFICS:
+        while len(tokens) > 1 and singular(tokens[0].lower_) in lexicon().person_nouns - HONORIFICS:
             tokens = tokens[1:]  # "Composer Thomas", "Actress Helen Hayes": an occupation, not a name
+        common = next((n for n, t in enumerate(tokens) if n and t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES), None)
+        if common is not None:
+            tokens = tokens[:common]  # "the Lopez and Anthony duet", "Anthony became Lopez": a name ends at a common word
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
         ent.label_ == "PERSON"

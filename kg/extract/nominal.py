@@ -21,8 +21,8 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import PEERS, lexicon
-from kg.extract.mentions import MentionIndex
-from kg.extract.roles import PLACE_ROLES, role_relation
+from kg.extract.mentions import COURTESY_TITLES, MentionIndex
+from kg.extract.roles import PLACE_ROLES, for_party, role_relation
 from kg.extract.syntax import children
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Literal, Mention, Provenance, RawClaim
@@ -184,6 +184,8 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         return
     if words[0].tag_ == "POS":
         words = words[1:]  # "Chechnya's president Ramzan Kadyrov"
+    while words and words[-1].lower_.rstrip(".") in COURTESY_TITLES:
+        words = words[:-1]  # "London mayor Mr Livingstone": the title is "mayor"
     if not words or any(t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.ent_type_ for t in words):
         return
     title = doc[words[0].i : words[-1].i + 1].text
@@ -193,8 +195,7 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     relation = role_relation(prop, where.cls, premodifier=True)  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
     if relation is None:
         return
-    if where.text.lower() in lexicon().parties and relation not in ("kg:leaderOf", "kg:spokespersonFor", "kg:killed"):
-        relation = "kg:memberOf"  # "Tory shadow home secretary David Davis", "Labour MP Jane Smith": the party's
+    relation = for_party(relation, where, words[-1].text)  # "Labour MP Jane Smith", "Tory co-chairman Liam Fox"  # "Tory shadow home secretary David Davis", "Labour MP Jane Smith": the party's
     if relation != "kg:killed":
         yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)
     yield claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)

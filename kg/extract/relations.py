@@ -197,10 +197,33 @@ def pair_objects(
             yield prop, Literal(value.text), value.start_char, value.end_char, open_name
 
 
+def inside_a_title(token: Token) -> bool:
+    """'hits such as Turn, Turn Turn', 'Gone With The Wind': a capitalised verb inside a sentence is a
+    word of a name or a title, not what anyone did (a quotation or a clause after a colon may start
+    with a capital)."""
+    if not token.is_title or token.i == token.sent.start:
+        return False
+    return token.doc[token.i - 1].text not in QUOTE_OR_CLAUSE_OPENERS
+
+
+QUOTE_OR_CLAUSE_OPENERS = {'"', "“", "'", "‘", ":", "(", "-", "–", "—", ";"}
+
+
+def one_of_a_nation(token: Token) -> bool:
+    """'The Belgian has not competed': a person the text names elsewhere, not the nation ("the French",
+    "the Chinese" and "the Americans" are the people as a whole)."""
+    return (
+        token.ent_type_ == "NORP"
+        and token.tag_ in ("NNP", "NN")
+        and any(c.lower_ == "the" for c in children(token, "det"))
+        and not token.lower_.endswith(("ch", "sh", "ese", "ss", "s"))
+    )
+
+
 def relation_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawClaim]:
     claims: list[RawClaim] = []
     for token in doc:
-        if token.pos_ == "VERB" and not occupation_as_verb(token):
+        if token.pos_ == "VERB" and not occupation_as_verb(token) and not inside_a_title(token):
             claims.extend(claims_for_verb(token, mentions, doc_id))
     return claims
 
@@ -256,7 +279,7 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
     arguments = list(pair_objects(pairs, mentions))
     for subject_token in subjects:
         subject = mentions.for_token(subject_token)
-        if subject is None:
+        if subject is None or (subject.cls == "Group" and one_of_a_nation(subject_token)):
             continue
         speaker = mentions.for_token(speaker_token) if speaker_token is not None else None
         for prop, obj, obj_start, obj_end, open_name in arguments:

@@ -175,12 +175,20 @@ def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = Fals
     if target_cls in PLACE_CLASSES:
         if prop in PLACE_ROLES:
             return prop
-        # "an Atlanta architect", "one of the strategists in Israel" live there; "UK designer", "Ireland
-        # winger", "US Attorney" say a nationality, a national side or a jurisdiction, not a home
-        return "kg:livesIn" if target_cls == "City" or not premodifier else "kg:affiliatedWith"
+        # "one of the strategists in Israel" lives there; "an Atlanta architect", "Hollywood icon",
+        # "UK economist", "Ireland winger" say where the work is known, a national side or a remit, not a home
+        return None if premodifier else "kg:livesIn"
     if target_cls != "Organization":
         return None  # "Finding Neverland's designer": a film, an event or a group is no employer
     return prop or "kg:worksFor"
+
+
+def for_party(relation: str, target: Mention, role_word: str) -> str:
+    """A party's MP, peer, chairman or chief is its member: "Labour peer", "Tory co-chairman",
+    "Labour's election chief"; only its leader leads it and its spokesman speaks for it."""
+    if target.text.lower() not in lexicon().parties or relation in ("kg:spokespersonFor", "kg:killed"):
+        return relation
+    return relation if relation == "kg:leaderOf" and role_word.lower() == "leader" else "kg:memberOf"
 
 
 def describe(
@@ -245,8 +253,12 @@ def describe(
             )
     if person.cls != "Person" or former:  # "former chancellor": the title is true, the office no longer
         return
+    represents = {o.idx for p in children(noun, "prep") if p.lower_ == "for" for o in children(p, "pobj")}
     for target in targets:
+        if target.cls in PLACE_CLASSES and target.start in represents and prop not in PLACE_ROLES:
+            continue  # "MP for Henley-on-Thames, Oxfordshire" represents the place, and may live anywhere
         relation = role_relation(prop, target.cls, premodifier=target.start < noun.idx)
+        relation = for_party(relation, target, noun.text) if relation is not None else None
         if relation is not None and hedged:  # "the accused assassin of X": an allegation, not a fact
             yield RawClaim(
                 person,

@@ -92,6 +92,15 @@ def defined_abbreviations(text: str, named: list[Mention]) -> list[tuple[Mention
     return found
 
 
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one person: one ends the other ("Jennifer Lopez", "singer Jennifer Lopez") or
+    they differ only by an initial ("J Robinson", "Jason Robinson")."""
+    short, long = sorted((a, b), key=len)
+    if long[len(long) - len(short) :] == short:
+        return True
+    return a[-1] == b[-1] and a[0][0] == b[0][0] and min(len(a[0].rstrip(".")), len(b[0].rstrip("."))) == 1
+
+
 def is_subsequence(letters: list[str], initials: list[str]) -> bool:
     remaining = iter(initials)
     return letters[0] == initials[0] and all(letter in remaining for letter in letters)
@@ -120,8 +129,12 @@ class DocumentResolver:
         for mention in self.named:
             self.canonical.setdefault(normalise_name(mention.text), mention)
         organisations = [m for m in self.named if m.cls == "Organization" and len(m.text.split()) > 1]
+        self.ambiguous: set[str] = set()  # "Robinson" in a story of Andy Robinson and Jason Robinson
         for mention in self.named:
             if len(mention.text.split()) <= 2 and mention.cls in ("Person", "Organization"):
+                if self._names_two_people(mention, people):
+                    self.ambiguous.add(normalise_name(mention.text))
+                    continue
                 full = self._full_name(mention, people)
                 if full is None and mention.cls == "Organization":
                     full = self._full_organisation(mention, organisations)
@@ -153,6 +166,16 @@ class DocumentResolver:
                     self.qualified.setdefault((argument.cls, normalise_name(argument.text)), []).append(argument)
         self._surnames: set[str] | None = None
         self._genders: dict[str, str | None] = {}
+        # "he"/"she" as subjects, in text order: "Melcher ... He produced X for Y. He joined Z" continues him
+        self.pronoun_subjects = sorted(
+            {
+                m
+                for m in [*(a for c in extraction.claims for a in (c.subject, c.object, c.speaker)), *(q.speaker for q in extraction.quotes)]
+                if isinstance(m, Mention) and m.pronoun and m.subject and m.text.lower() in PRONOUN_GENDER
+            },
+            key=lambda m: m.start,
+        )
+        self._pronouns_resolved = 0  # pronoun_subjects[:n] have their antecedents
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
         words = normalise_name(short.text).split()
@@ -166,6 +189,17 @@ class DocumentResolver:
         matches = [p for p in people if word in (normalise_name(p.text).split()[-1], normalise_name(p.text).split()[0])]
         before = [p for p in matches if p.start < short.start]
         return (before[-1] if before else matches[0]) if matches else None
+
+    def _names_two_people(self, short: Mention, people: list[Mention]) -> bool:
+        """Whether a lone surname or given name fits two different full names of the story."""
+        words = normalise_name(short.text).split()
+        if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
+            words = words[1:]
+        if len(words) != 1 or (words and words[0] in PEERS):
+            return False
+        fits = {tuple(normalise_name(p.text).split()) for p in people}
+        fits = [f for f in fits if words[0] in (f[0], f[-1])]
+        return any(not same_person(a, b) for i, a in enumerate(fits) for b in fits[i + 1 :])
 
     def _full_organisation(self, short: Mention, organisations: list[Mention]) -> Mention | None:
         """'the Railroad' after 'Rainbow Railroad', 'FSS' after 'Federal Security Service': the one
@@ -323,9 +357,26 @@ class DocumentResolver:
         if same_sentence:
             return same_sentence[0]
         earlier_subjects = [m for m in people if m.subject]
-        if earlier_subjects and people and earlier_subjects[0].sentence == people[0].sentence:
+        nearest = people[0].sentence if people else -1
+        if earlier_subjects and earlier_subjects[0].sentence == nearest:
             return earlier_subjects[0]
+        # no named subject there: a "he" that was the subject since then carries the same person on
+        chained = self._earlier_pronoun_subject(pronoun)
+        if chained is not None and chained.sentence >= nearest and pronoun.sentence - chained.sentence <= 2:
+            carried = self.antecedent(chained)
+            if carried is not None and (known == [] or self.gender(carried) == wanted):
+                return carried
         return people[0] if people else None
+
+    def _earlier_pronoun_subject(self, pronoun: Mention) -> Mention | None:
+        """The last subject 'he' (for 'he'/'him', 'she' for 'she'/'her') of an earlier sentence, with the
+        ones before it resolved first, in text order, so that a chain of a thousand never recurses deep."""
+        wanted = PRONOUN_GENDER.get(pronoun.text.lower())
+        earlier = [p for p in self.pronoun_subjects if p.sentence < pronoun.sentence and PRONOUN_GENDER[p.text.lower()] == wanted]
+        while self._pronouns_resolved < len(self.pronoun_subjects) and self.pronoun_subjects[self._pronouns_resolved].sentence < pronoun.sentence:
+            self.antecedent(self.pronoun_subjects[self._pronouns_resolved])
+            self._pronouns_resolved += 1
+        return earlier[-1] if earlier else None
 
     def gender(self, mention: Mention) -> str | None:
         """'m' or 'f' when any name of the same person carries Mr. or Mrs./Ms./Miss, or else when one of
@@ -358,6 +409,8 @@ class DocumentResolver:
             mention = antecedent
         elif mention.pronoun:
             return None
+        if normalise_name(mention.text) in self.ambiguous:
+            return None  # which Robinson the text means is not ours to guess
         if mention.ner == "NORP" and mention.cls == "Country":  # "Croatian President X": the place is Croatia
             country = country_for_demonym(mention.text)
             return replace(mention, text=country.name, ner="GPE") if country else mention
