@@ -27,8 +27,8 @@ def table(graph: str | Path, judged_files: list[str]) -> str:
                     judged[pattern[verdict["claim"]]] += 1
                     right[pattern[verdict["claim"]]] += verdict["verdict"] == "correct"
     lines = ["# pattern\tjudged\tright: asserted claims read blind: the dev half of tests/gold/bbc_dev.jsonl,"
-             " the 20 articles of the first audit (kg.eval.draw.FIRST_AUDIT) and a calibration draw"
-             " (kg.eval.draw --fresh 17)",
+             " the 20 articles of the first audit (kg.eval.draw.FIRST_AUDIT) and two draws no rule was written"
+             " from before they were judged (kg.eval.draw --fresh 17, --fresh 16)",
              "# (docs/precision-audit.md); written by kg.eval.calibrate, read by kg/extract/precision.py"]
     lines += [f"{p}\t{judged[p]}\t{right[p]}" for p in sorted(judged)]
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ IRREALIS_VERBS = {
     "want", "hope", "plan", "aim", "seek", "try", "attempt", "intend", "agree", "promise", "vow", "pledge",
     "threaten", "expect", "need", "wish", "offer", "propose", "prepare", "set", "aspire", "bid", "look",
     "prefer", "like", "love", "mean", "have", "decide", "choose", "due", "likely", "keen", "eager", "ready",
-    "willing", "determined", "poised",
+    "willing", "determined", "poised", "design",
 }
 # "X urged / asked / ordered Y to DO Z": Z is demanded or allowed, not done ("forced Y to" is done).
 DEMAND_VERBS = {"urge", "ask", "order", "tell", "call", "encourage", "invite", "press", "persuade", "push",
@@ -102,6 +102,8 @@ def embedding(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
             head.lemma_.lower() in NOT_YET_DONE or (head.lower_ == "going" and node.tag_ == "VB")
         ):  # "hoping to repeat", "urged him to apologise", "is set to be made", "is going to sell"
             return Factuality.HYPOTHETICAL, None, head
+        if node.dep_ == "ccomp" and head.lemma_.lower() in NOT_YET_DONE and any(c.tag_ == "TO" for c in children(node, "aux")):
+            return Factuality.HYPOTHETICAL, None, head  # "wants the richer countries to do more": parsed as a clause
         if node.dep_ == "xcomp" and head.lemma_ == "be" and any(c.tag_ == "TO" for c in children(node, "aux")):
             return Factuality.HYPOTHETICAL, None, None  # "they are to perform a duet": arranged, not yet done
         shares_aux = node.dep_ in ("ccomp", "xcomp") or (node.dep_ == "conj" and not any(children(node, "aux")))

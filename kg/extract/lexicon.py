@@ -73,7 +73,7 @@ class Lexicon:
             if found:
                 if found != "kg:worksFor" and any(w in DEPUTY_WORDS for w in words[:i]):
                     return "kg:worksFor"
-                if found in HEAD_ROLES and any(w in self.portfolios or w not in RANK_WORDS for w in words[:i]):
+                if found in HEAD_ROLES and any(w in self.portfolios or not rank_word(w) for w in words[:i]):
                     return "kg:worksFor"  # "EU foreign policy chief", "election chief": heads a part of it
                 return found
         if words and "-" in words[-1]:
@@ -109,6 +109,14 @@ RANK_WORDS = frozenset({
     "state", "federal", "global", "international", "overall", "supreme", "opposition", "the", "its", "their",
     "former", "outgoing", "incoming", "elected", "ruling", "regional", "provincial", "local", "long-time", "longtime", "veteran", "first", "prime",
 })
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"})
+
+
+def rank_word(word: str) -> bool:
+    """A word that leaves a head role the head of the whole body: 'group', 'acting', '31st', 'second'."""
+    return word in RANK_WORDS or word in ORDINALS or word[:1].isdigit()
+
+
 # A second to the role that follows: "vice president", "deputy leader", "assistant director".
 DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "junior"})
 

@@ -304,6 +304,9 @@ def named_mention(ent: Span, sentence: int) -> Mention | None:
     if described is not None:
         cls = described
     tokens = list(ent)
+    left = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if left is not None and f"{left.lower_} {ent.text.lower()}" in lexicon().parties:
+        tokens, cls = [left, *tokens], "Organization"  # "Liberal Democrat chairman": NER saw "Democrat"
     titles = lexicon().titles
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if (

@@ -197,6 +197,13 @@ def pair_objects(
             yield prop, Literal(value.text), value.start_char, value.end_char, open_name
 
 
+def after_a_preposition(verb: Token) -> bool:
+    """'a tribute to Ray Charles featuring Bonnie Raitt', 'a billboard opposite the Palace accusing the
+    government': the noun before the preposition may be the one doing it, so neither is taken
+    (a speaker is: "despite the president saying" is read by the quotes)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj"
+
+
 def inside_a_title(token: Token) -> bool:
     """'hits such as Turn, Turn Turn', 'Gone With The Wind': a capitalised verb inside a sentence is a
     word of a name or a title, not what anyone did (a quotation or a clause after a colon may start
@@ -234,7 +241,7 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
     if any(o.lower_ == "death" for p in children(verb, "prep") if p.lower_ == "to" for o in children(p, "pobj")):
         lemma = f"{lemma} to death" if lex.verb_property(f"{lemma} to death") else lemma  # "shot to death"
     passive = is_passive(verb)
-    subjects = named_members(grammatical_subjects(verb))
+    subjects = named_members(grammatical_subjects(verb)) if not after_a_preposition(verb) else []
     objects = [c for o in children(verb, "dobj") for c in with_conjuncts(o)]
     idiom = next((f"{lemma} {o.lemma_.lower()}" for o in objects if f"{lemma} {o.lemma_.lower()}" in IDIOMS), None)
     if idiom:  # "the purge took place in X": the idiom is the predicate, X its object
@@ -260,7 +267,8 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
             pairs.append((prop, obj, open_property(*lemma.split())))
     elif lemma not in ASPECT_VERBS and lemma not in lex.cues:  # "said in an email" is no relation
         # "X was shot outside her home": the open relation reads "be shot outside", not "shoot outside"
-        surface = ["be", verb.lower_] if passive else lemma.split()
+        participle = verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")  # "Goodrem, known in Britain"
+        surface = ["be", verb.lower_] if passive or participle else lemma.split()
         for prep, obj in preps:
             pairs.append((lex.verb_property(f"{lemma} {prep}"), obj, open_property(*surface, prep)))
         for amount in children(verb, "npadvmod"):  # "profits rose 20%": how much, when it is a number

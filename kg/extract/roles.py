@@ -164,7 +164,7 @@ PLACE_CLASSES = ("Place", "City", "Country")
 PLACE_ROLES = {"kg:leaderOf", "kg:presidentOf", "kg:ministerOf", "kg:memberOf"}
 
 
-def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = False) -> str | None:
+def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = False, occupation: bool = True) -> str | None:
     """What a role links its holder to: an assassin's target is a person; a role in a place is held
     there only for leaders and members ("Illinois governor"), otherwise it says where the person is
     ("an Atlanta architect"); an unlisted role in a named body is work for it ("publisher of X")."""
@@ -175,9 +175,12 @@ def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = Fals
     if target_cls in PLACE_CLASSES:
         if prop in PLACE_ROLES:
             return prop
-        # "one of the strategists in Israel" lives there; "an Atlanta architect", "Hollywood icon",
-        # "UK economist", "Ireland winger" say where the work is known, a national side or a remit, not a home
-        return None if premodifier else "kg:livesIn"
+        # "an Atlanta architect", "one of the strategists in Israel" live there; "UK designer", "Ireland
+        # winger", "US Attorney" say a nationality, a national side or a jurisdiction, not a home (both
+        # are weak on news: their calibrated confidence keeps most of them under the gate)
+        if premodifier and not occupation:
+            return None  # "Hollywood legend", "Wimbledon champion": what one is known for there
+        return "kg:livesIn" if target_cls == "City" or not premodifier else "kg:affiliatedWith"
     if target_cls != "Organization":
         return None  # "Finding Neverland's designer": a film, an event or a group is no employer
     return prop or "kg:worksFor"
@@ -242,8 +245,10 @@ def describe(
                 Provenance(doc_id, sentence, span_start, max(person.end, concept.end), EXTRACTOR),
                 0.6,
             )
+    ranked = any(t.tag_ == "JJS" or t.lower_ in ("top", "leading") for t in noun.lefts)
     if person.cls == "Organization":  # "Sun Hung Kai Properties, a Hong Kong construction firm"
-        for place in (t for t in targets if t.cls in PLACE_CLASSES):
+        for place in (t for t in targets if t.cls in PLACE_CLASSES and not (ranked and t.start > noun.idx)):
+            # "the biggest player in China" is where it leads the market, not where it is based
             yield RawClaim(
                 person,
                 "kg:basedIn",
@@ -253,11 +258,13 @@ def describe(
             )
     if person.cls != "Person" or former:  # "former chancellor": the title is true, the office no longer
         return
-    represents = {o.idx for p in children(noun, "prep") if p.lower_ == "for" for o in children(p, "pobj")}
+    no_home = {o.idx for p in children(noun, "prep") if p.lower_ in ("for", "at") for o in children(p, "pobj")}
     for target in targets:
-        if target.cls in PLACE_CLASSES and target.start in represents and prop not in PLACE_ROLES:
-            continue  # "MP for Henley-on-Thames, Oxfordshire" represents the place, and may live anywhere
-        relation = role_relation(prop, target.cls, premodifier=target.start < noun.idx)
+        if target.cls in PLACE_CLASSES and target.start in no_home and prop not in PLACE_ROLES:
+            continue  # "MP for Henley, Oxfordshire" represents it; "project leader at Hertfordshire" works there
+        relation = role_relation(
+            prop, target.cls, premodifier=target.start < noun.idx, occupation=lexicon().is_person_noun(noun.lemma_)
+        )
         relation = for_party(relation, target, noun.text) if relation is not None else None
         if relation is not None and hedged:  # "the accused assassin of X": an allegation, not a fact
             yield RawClaim(

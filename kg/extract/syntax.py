@@ -119,13 +119,6 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         named = verb.doc[verb.i - 2]  # "... of John Adamson, convicted of murdering X", "at the Conference,
         if named.pos_ in ("PROPN", "NOUN"):  # held last week in San Francisco, Cameron said": the parser often
             return [named]  # hangs the participle on the main verb; it describes the noun before it
-    if (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBG"
-        and verb.head.dep_ == "pobj"
-        and verb.head.head.head.pos_ in ("NOUN", "PROPN")
-    ):
-        return []  # "a tribute to Ray Charles featuring Bonnie Raitt": the tribute features her, or he does?
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):  # "Tom Wolfe, born in Richmond"
         return [copula_subject(verb.head) or verb.head]  # "the railroad operating out of Russia"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 4:

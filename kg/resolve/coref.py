@@ -42,6 +42,18 @@ GENERIC_ORGANISATIONS = {
     "newspaper",
     "club",
     "party",
+    "charity",
+    "organisation",
+    "organization",
+    "institute",
+    "watchdog",
+    "regulator",
+    "network",
+    "studio",
+    "label",
+    "publisher",
+    "operator",
+    "chain",
 }
 SALIENCE_HALF_LIFE = 10  # sentences: recency only breaks near-ties
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -401,16 +413,18 @@ class DocumentResolver:
         top = max(votes.values())
         return min((c for c, n in votes.items() if n == top), key=CLASS_PRIORITY.index)
 
-    def resolve(self, mention: Mention, *, as_written: bool = False) -> Mention | None:
+    def resolve(self, mention: Mention, *, as_written: bool = False, ambiguous_as_written: bool = False) -> Mention | None:
         """The mention that names the entity (itself for names and concepts); None if unresolvable.
-        ``as_written``: a description stays itself ("X is the best writer" says what X is)."""
+        ``as_written``: a description stays itself ("X is the best writer" says what X is).
+        ``ambiguous_as_written``: a surname of two people stays this document's "Robinson" (a quote's
+        speaker is still worth keeping as the text names him; a fact about him is not)."""
         antecedent = None if as_written and not mention.pronoun else self.antecedent(mention)
         if antecedent is not None:
             mention = antecedent
         elif mention.pronoun:
             return None
-        if normalise_name(mention.text) in self.ambiguous:
-            return None  # which Robinson the text means is not ours to guess
+        if normalise_name(mention.text) in self.ambiguous:  # which Robinson the text means is not ours to guess
+            return replace(mention, local=True) if ambiguous_as_written else None
         if mention.ner == "NORP" and mention.cls == "Country":  # "Croatian President X": the place is Croatia
             country = country_for_demonym(mention.text)
             return replace(mention, text=country.name, ner="GPE") if country else mention
@@ -431,8 +445,8 @@ class DocumentResolver:
         earlier = [m for m in self.qualified.get((mention.cls, normalise_name(mention.text)), ()) if m.start < mention.start]
         return min(earlier, key=lambda m: m.start) if earlier else None
 
-    def key(self, mention: Mention, *, as_written: bool = False) -> str | None:
-        target = self.resolve(mention, as_written=as_written)
+    def key(self, mention: Mention, *, as_written: bool = False, ambiguous_as_written: bool = False) -> str | None:
+        target = self.resolve(mention, as_written=as_written, ambiguous_as_written=ambiguous_as_written)
         if target is None:
             return None
         return entity_key(target, self.cls_of(target) if not target.local else target.cls, self.doc_id)
@@ -442,14 +456,14 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
     resolver = DocumentResolver(extraction)
     members: dict[str, list[Mention]] = {}
 
-    def key(mention: Mention | None, *, as_written: bool = False) -> str | None:
+    def key(mention: Mention | None, *, as_written: bool = False, ambiguous_as_written: bool = False) -> str | None:
         if mention is None:
             return None
-        found = resolver.key(mention, as_written=as_written)
+        found = resolver.key(mention, as_written=as_written, ambiguous_as_written=ambiguous_as_written)
         if found is not None:  # a description or pronoun adds its antecedent, not itself, as a form
             form = (None if as_written else resolver.antecedent(mention)) or mention
             members.setdefault(found, []).append(form)
-            resolved = resolver.resolve(form, as_written=as_written)
+            resolved = resolver.resolve(form, as_written=as_written, ambiguous_as_written=ambiguous_as_written)
             if resolved is not None and resolved.text != form.text:  # "Croatian", "UK": add the canonical name
                 members[found].append(resolved)
         return found
@@ -467,7 +481,7 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
             Claim(subject, raw.predicate, obj, raw.provenance, raw.confidence, raw.factuality, speaker, raw.cue)
         )
     quotes = [
-        Quote(q.text, q.start, q.end, q.provenance, key(q.speaker), q.cue, q.confidence, q.direct)
+        Quote(q.text, q.start, q.end, q.provenance, key(q.speaker, ambiguous_as_written=True), q.cue, q.confidence, q.direct)
         for q in extraction.quotes
     ]
     quotes = [q for q in quotes if q.speaker is not None]
