@@ -24,7 +24,18 @@ def test_what_was_reported_is_the_articles_report_not_a_plain_fact(seed_graph):
     ("Ramzan Kadyrov", kg.KG.presidentOf, "Chechnya"),
 ])
 def test_reader_facts(seed_graph, subject, prop, obj):
-    assert has_fact(seed_graph, subject, prop, obj)
+    # every fact a reader lists is an asserted claim with its sentence; it is a plain triple exactly when
+    # its pattern's measured precision clears the build's gate (director of / president of, judged 0 of 5
+    # and 2 of 5 right on fresh articles, stay claims for now: kg query @not_asserted does not hide them)
+    from rdflib import Literal
+
+    assert claim_factualities(seed_graph, subject, prop, obj) == {"asserted"}
+    rows = run_query(seed_graph, """SELECT ?conf ?gate WHERE { ?c rdf:subject/rdfs:label ?sl ; rdf:predicate ?p ;
+        rdf:object/rdfs:label ?ol ; kg:confidence ?conf ; kg:sentence ?s . ?s kg:text ?text ; kg:inDocument ?d .
+        ?d kg:minConfidence ?gate }""", {"sl": Literal(subject), "ol": Literal(obj), "p": prop})
+    assert rows, "the claim keeps its sentence and its document's gate"
+    cleared = any(float(r.conf) >= float(r.gate) for r in rows)
+    assert has_fact(seed_graph, subject, prop, obj) == cleared
 
 
 def test_who_said_what(seed_graph):

@@ -2,7 +2,7 @@
 
     python -m kg.eval.draw ../shared/data/news/bbc.jsonl
     python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 16 -o fresh.jsonl
-    python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 18 --exclude 16,17 -o fresh.jsonl
+    python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 21 --exclude 16,17,18,19,20 -o fresh.jsonl
 
 prints, per category, the drawn line numbers (1-based, in the corpus file) and their dev / check half.
 The draw skips second copies of a text (the corpus has 98) and the 20 lines of the first audit, which
@@ -10,7 +10,8 @@ rules may already have been read from. Re-running it gives the same lines: the g
 
 ``--fresh SEED`` draws articles for a precision audit that no rule was written from and no gold file
 holds (not the first audit, not dev, not check), 8 per category, and writes them as kg input.
-``--exclude 16,17`` also leaves out the articles of earlier fresh draws, once their errors have been read.
+``--exclude 16,17`` also leaves out the articles of earlier fresh draws (as they were drawn: AS_DRAWN),
+once their errors have been read; a seed on record in AS_DRAWN, given alone, is drawn as it was made.
 """
 
 from __future__ import annotations
@@ -47,14 +48,24 @@ def draw(corpus: str | Path, seed: int = SEED, per_category: int = PER_CATEGORY)
     return halves
 
 
+Exclusions = tuple[tuple[int, "Exclusions"], ...]  # (seed, the exclusions it was drawn with), ...
+# Fresh draws made so far, each with the draws it left out, so that one left out is drawn again exactly
+# as it was made. 16: the 12-02 check; 17: the 12-02 calibration; 18: the session-5 first check (then
+# read); 20: the session-5 calibration (it left out 18 as drawn without exclusions; none of 18's
+# articles as used is among its 40).
+AS_DRAWN: dict[int, Exclusions] = {16: (), 17: (), 18: ((16, ()), (17, ())), 20: ((16, ()), (17, ()), (18, ()))}
+AS_DRAWN[19] = ((16, ()), (17, ()), (18, AS_DRAWN[18]), (20, AS_DRAWN[20]))  # the session-5 final check
+
+
 def fresh(
-    corpus: str | Path, seed: int, per_category: int = PER_CATEGORY, exclude: tuple[int, ...] = ()
+    corpus: str | Path, seed: int, per_category: int = PER_CATEGORY, exclude: Exclusions = ()
 ) -> list[tuple[int, dict]]:
-    """(line, record) of articles outside the first audit, the gold set and the fresh draws of the
-    ``exclude`` seeds (each drawn as it was, without exclusions), drawn with ``seed``."""
+    """(line, record) of articles outside the first audit, the gold set and the earlier fresh draws in
+    ``exclude``, drawn with ``seed``."""
     lines = Path(corpus).read_text(encoding="utf-8").splitlines()
     used = set(FIRST_AUDIT) | {line for half in draw(corpus).values() for line, _ in half}
-    used |= {line for earlier in exclude for line, _ in fresh(corpus, earlier, per_category)}
+    for earlier, its_exclusions in exclude:
+        used |= {line for line, _ in fresh(corpus, earlier, per_category, its_exclusions)}
     used_texts = {json.loads(lines[n - 1])["text"] for n in used}
     by_category: dict[str, list[tuple[int, dict]]] = {}
     for number, line in enumerate(lines, start=1):
@@ -72,8 +83,12 @@ def main(argv: list[str]) -> None:
     if "--fresh" in argv:
         seed = int(argv[argv.index("--fresh") + 1])
         out = Path(argv[argv.index("-o") + 1]) if "-o" in argv else None
-        exclude = tuple(int(s) for s in argv[argv.index("--exclude") + 1].split(",")) if "--exclude" in argv else ()
-        picks = fresh(corpus, seed, exclude=exclude)
+        seeds = [int(s) for s in argv[argv.index("--exclude") + 1].split(",")] if "--exclude" in argv else []
+        unknown = [s for s in seeds if s not in AS_DRAWN]
+        if unknown:
+            raise SystemExit(f"kg.eval.draw: fresh draw {unknown[0]} is not on record in AS_DRAWN; add how it was drawn")
+        exclude = tuple((s, AS_DRAWN[s]) for s in seeds) if seeds else AS_DRAWN.get(seed, ())
+        picks = fresh(corpus, seed, exclude=exclude)  # a draw on record comes out as it was made
         print("fresh", " ".join(f"{line}:{record['id']}" for line, record in picks))
         if out is not None:
             out.write_text("".join(json.dumps(record) + "\n" for _, record in picks), encoding="utf-8")

@@ -4,7 +4,8 @@ A claim's pattern is its extractor and the shape of what it found: the property 
 open relation) and whether each argument is a name (N), a description (D) or a value (L):
 "kg.relations.v1#open-ND" is an open relation from a name to a description. ontology/lexicons/
 precision.tsv keeps, per pattern, how many of its asserted claims a reader judged and how many were
-right (on the dev half of the real-news gold set, blind to the pattern; see docs/precision-audit.md).
+right: claims of fresh articles no rule had been written from, judged blind to the pattern under the
+pattern they had in the build that was judged (kg/eval/calibrate.py says why; docs/precision-audit.md).
 A claim's confidence is that precision, smoothed (Laplace) and backed off from the exact pattern to
 the extractor's property, the extractor and all claims, so a rare pattern leans on its kin:
 (right + 1) / (judged + 2).

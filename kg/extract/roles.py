@@ -14,7 +14,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.factuality import factuality_of
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import HEAD_ROLES, lexicon
 from kg.extract.mentions import HONORIFICS, MentionIndex
 from kg.extract.syntax import children, grammatical_subjects, with_conjuncts, word_fragment
 from kg.resolve.places import country_for_demonym
@@ -186,6 +186,17 @@ def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = Fals
     return prop or "kg:worksFor"
 
 
+def heads_a_unit(noun: Token) -> bool:
+    """'president of Siemens' mobile networks division', 'head of the UN peacekeeping forces': an unnamed
+    part of a named body. Its head works for the body; 'chief of the Family Planning Association' leads it."""
+    return any(
+        not o.ent_type_ and o.pos_ == "NOUN" and any(m.ent_type_ for m in o.lefts if m.dep_ in ("compound", "poss", "amod", "nmod"))
+        for p in children(noun, "prep")
+        if p.lower_ == "of"
+        for o in children(p, "pobj")
+    )
+
+
 def for_party(relation: str, target: Mention, role_word: str) -> str:
     """A party's MP, peer, chairman or chief is its member: "Labour peer", "Tory co-chairman",
     "Labour's election chief"; only its leader leads it and its spokesman speaks for it."""
@@ -214,6 +225,8 @@ def describe(
     hedged = any(t.lower_ in HEDGED_ROLES for t in noun.lefts)
     former = title.lower().startswith(FORMER) or any(t.lower_ in ("former", "ex") for t in noun.lefts)
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
+    if prop in HEAD_ROLES and (" of " in title or heads_a_unit(noun)):
+        prop = "kg:worksFor"  # "director of commercial planning", "president of Siemens' networks division"
     span_start = min(person.start, noun.idx)
     end = max(person.end, noun.idx + len(noun))
     where = role_targets(noun)
