@@ -51,10 +51,11 @@ def draw(corpus: str | Path, seed: int = SEED, per_category: int = PER_CATEGORY)
 Exclusions = tuple[tuple[int, "Exclusions"], ...]  # (seed, the exclusions it was drawn with), ...
 # Fresh draws made so far, each with the draws it left out, so that one left out is drawn again exactly
 # as it was made. 16: the 12-02 check; 17: the 12-02 calibration; 18: the session-5 first check (then
-# read); 20: the session-5 calibration (it left out 18 as drawn without exclusions; none of 18's
-# articles as used is among its 40).
+# read); 20 and 21: the session-5 calibrations (20 left out 18 as drawn without exclusions; none of
+# 18's articles as used is among its 40); 19: the session-5 final check.
 AS_DRAWN: dict[int, Exclusions] = {16: (), 17: (), 18: ((16, ()), (17, ())), 20: ((16, ()), (17, ()), (18, ()))}
 AS_DRAWN[19] = ((16, ()), (17, ()), (18, AS_DRAWN[18]), (20, AS_DRAWN[20]))  # the session-5 final check
+AS_DRAWN[21] = (*AS_DRAWN[19], (19, AS_DRAWN[19]))  # the session-5 second calibration
 
 
 def fresh(
