@@ -26,7 +26,7 @@ def test_what_was_reported_is_the_articles_report_not_a_plain_fact(seed_graph):
 def test_reader_facts(seed_graph, subject, prop, obj):
     # every fact a reader lists is an asserted claim with its sentence; it is a plain triple exactly when
     # its pattern's measured precision clears the build's gate (director of / president of, judged 0 of 5
-    # and 2 of 5 right on fresh articles, stay claims for now: kg query @not_asserted does not hide them)
+    # and 2 of 5 right on fresh articles, stay claim nodes for now, with their sentence and confidence)
     from rdflib import Literal
 
     assert claim_factualities(seed_graph, subject, prop, obj) == {"asserted"}

@@ -80,3 +80,23 @@ def test_a_participle_after_a_noun_describes_that_noun():
 def test_the_belgian_as_subject_is_a_person_not_the_nation():
     claims = _claims("The Belgian has not played since losing her ranking at the Paris Open.")
     assert not any(c[0] in ("Belgian", "Belgium") and c[1] != "demonymOf" for c in claims)
+
+
+def test_review_cases_a_head_of_the_whole_still_leads_it_and_a_middle_initial_is_one_person():
+    roles = lexicon()
+    for whole in ("embattled chairman", "long-serving president", "newly elected president", "eleventh president"):
+        assert roles.role_property(whole) in ("kg:leaderOf", "kg:presidentOf"), whole
+    claims = _claims("Howard Stringer, the embattled chairman of Sony, spoke. "
+                     "Jacques Chirac, the president of the French republic, arrived.")
+    assert ("Howard Stringer", "leaderOf", "Sony", "asserted") in claims
+    assert not any(c[0] == "Jacques Chirac" and c[1] in ("livesIn", "worksFor") for c in claims)
+    # "George W. Bush ... George Bush ... Bush": one man, so "Bush" is him
+    said = _speakers('George W. Bush flew to Ottawa on Monday. George Bush met the prime minister there. '
+                     '"We are allies and we will stand together against terror," said Bush.')
+    assert said.get("We are allies and we will stand together against terror") in ("George W. Bush", "George Bush")
+
+
+def test_review_cases_no_home_from_a_multi_word_seat_and_no_subject_from_a_later_place():
+    claims = _claims("Mr Lamb, MP for North Norfolk, disagreed. Chelsea beat Arsenal at Highbury, inspired by Frank Lampard.")
+    assert not any(c[1] == "livesIn" for c in claims)
+    assert not any(c[0] == "Highbury" for c in claims)

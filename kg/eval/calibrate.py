@@ -1,6 +1,6 @@
 """Turn judged audits into ontology/lexicons/precision.tsv: per pattern, judged and right.
 
-    python -m kg.eval.calibrate docs/audits/*.jsonl > ontology/lexicons/precision.tsv
+    python -m kg.eval.calibrate docs/audits/*.jsonl -o ontology/lexicons/precision.tsv
     python -m kg.eval.calibrate --record-patterns GRAPH.trig[,GRAPH2.trig] JUDGED.jsonl
 
 Only judgements made on articles no rule had been written from count, each under the pattern its
@@ -10,12 +10,14 @@ out of the join and the right ones stay, so the dev half measured 70% for open r
 names while fresh articles gave 25%. Audit lines without a pattern (the dev-half and first-audit
 rounds, read for rules as they were judged) are left out.
 
-``--record-patterns`` writes each line's pattern into a judged file, from the graph(s) that were judged
-(built with --min-confidence 0, so that every claim is there).
+``--record-patterns GRAPH.trig[,GRAPH2.trig] JUDGED.jsonl`` writes each line's pattern into a judged file,
+from the graph(s) that were judged (built with --min-confidence 0, so that every claim is there); a
+pattern already recorded is kept.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -44,8 +46,8 @@ def table(judged_files: list[str | Path]) -> str:
 
 
 def record_patterns(graphs: list[str | Path], judged_file: str | Path) -> int:
-    """Add "pattern" to every line of ``judged_file`` whose claim one of ``graphs`` holds; returns how
-    many lines found none."""
+    """Add "pattern" to every line of ``judged_file`` that has none and whose claim one of ``graphs``
+    holds; returns how many lines found none."""
     pattern: dict[str, str] = {}
     for graph in graphs:
         for fact in facts(graph, everything=True):
@@ -55,7 +57,9 @@ def record_patterns(graphs: list[str | Path], judged_file: str | Path) -> int:
         if not line.strip():
             continue
         verdict = json.loads(line)
-        if verdict["claim"] in pattern:
+        if "pattern" in verdict:
+            pass  # recorded from the build that was judged: today's graph must not rewrite it
+        elif verdict["claim"] in pattern:
             verdict["pattern"] = pattern[verdict["claim"]]
         else:
             missing += 1
@@ -64,9 +68,32 @@ def record_patterns(graphs: list[str | Path], judged_file: str | Path) -> int:
     return missing
 
 
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["--record-patterns"]:
-        missing = record_patterns(sys.argv[2].split(","), sys.argv[3])
-        print(f"{sys.argv[3]}: {missing} line(s) whose claim no graph holds", file=sys.stderr)
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kg.eval.calibrate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("judged", nargs="+", type=Path, help="judged audit files (docs/audits/*.jsonl)")
+    parser.add_argument("-o", "--output", type=Path, help="write the table here (atomically) instead of stdout")
+    parser.add_argument("--record-patterns", metavar="GRAPH[,GRAPH]", help="add patterns to ONE judged file from these graphs")
+    args = parser.parse_args(argv)
+    missing_files = [str(p) for p in args.judged if not p.is_file()]
+    if missing_files:
+        parser.error(f"no such judged file: {missing_files[0]}")
+    if args.record_patterns:
+        if len(args.judged) != 1:
+            parser.error("--record-patterns takes one judged file")
+        missing = record_patterns(args.record_patterns.split(","), args.judged[0])
+        print(f"{args.judged[0]}: {missing} line(s) whose claim no graph holds", file=sys.stderr)
+        return 0
+    text = table(args.judged)
+    if text == HEADER:
+        print("kg.eval.calibrate: no judged line carries a pattern; the table was not written "
+              "(add patterns with --record-patterns GRAPH JUDGED)", file=sys.stderr)
+        return 1
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
     else:
-        sys.stdout.write(table(sys.argv[1:]))
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

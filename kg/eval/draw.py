@@ -2,7 +2,7 @@
 
     python -m kg.eval.draw ../shared/data/news/bbc.jsonl
     python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 16 -o fresh.jsonl
-    python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 21 --exclude 16,17,18,19,20 -o fresh.jsonl
+    python -m kg.eval.draw ../shared/data/news/bbc.jsonl --fresh 22 --exclude 16,17,18,19,20,21 -o fresh.jsonl
 
 prints, per category, the drawn line numbers (1-based, in the corpus file) and their dev / check half.
 The draw skips second copies of a text (the corpus has 98) and the 20 lines of the first audit, which
@@ -16,10 +16,13 @@ once their errors have been read; a seed on record in AS_DRAWN, given alone, is 
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import sys
 from pathlib import Path
+
+from kg.atomic import write_atomic
 
 SEED = 15
 PER_CATEGORY = 8  # the first half of each category's draw is dev, the second check
@@ -80,22 +83,34 @@ def fresh(
 
 
 def main(argv: list[str]) -> None:
-    corpus = argv[0] if argv and not argv[0].startswith("-") else "../shared/data/news/bbc.jsonl"
-    if "--fresh" in argv:
-        seed = int(argv[argv.index("--fresh") + 1])
-        out = Path(argv[argv.index("-o") + 1]) if "-o" in argv else None
-        seeds = [int(s) for s in argv[argv.index("--exclude") + 1].split(",")] if "--exclude" in argv else []
-        unknown = [s for s in seeds if s not in AS_DRAWN]
-        if unknown:
-            raise SystemExit(f"kg.eval.draw: fresh draw {unknown[0]} is not on record in AS_DRAWN; add how it was drawn")
-        exclude = tuple((s, AS_DRAWN[s]) for s in seeds) if seeds else AS_DRAWN.get(seed, ())
-        picks = fresh(corpus, seed, exclude=exclude)  # a draw on record comes out as it was made
-        print("fresh", " ".join(f"{line}:{record['id']}" for line, record in picks))
-        if out is not None:
-            out.write_text("".join(json.dumps(record) + "\n" for _, record in picks), encoding="utf-8")
+    parser = argparse.ArgumentParser(prog="python -m kg.eval.draw", description="The seeded draws of BBC articles.")
+    parser.add_argument("corpus", nargs="?", default="../shared/data/news/bbc.jsonl")
+    parser.add_argument("--fresh", type=int, metavar="SEED", help="draw 8 articles per category no rule was written from")
+    parser.add_argument("--exclude", metavar="SEED,SEED", help="leave out these earlier fresh draws (on record in AS_DRAWN)")
+    parser.add_argument("-o", "--output", type=Path, help="write the drawn articles here as kg input")
+    args = parser.parse_args(argv)
+    if args.fresh is None:
+        if args.exclude or args.output:
+            parser.error("--exclude and -o go with --fresh SEED")
+        for half, chosen in draw(args.corpus).items():
+            print(half, " ".join(f"{line}:{doc_id}" for line, doc_id in chosen))
         return
-    for half, chosen in draw(corpus).items():
-        print(half, " ".join(f"{line}:{doc_id}" for line, doc_id in chosen))
+    try:
+        seeds = [int(s) for s in args.exclude.split(",")] if args.exclude else []
+    except ValueError:
+        parser.error(f"--exclude takes seeds separated by commas, not {args.exclude!r}")
+    unknown = [s for s in seeds if s not in AS_DRAWN]
+    if unknown:
+        parser.error(f"fresh draw {unknown[0]} is not on record in kg.eval.draw.AS_DRAWN; add how it was drawn")
+    exclude = tuple((s, AS_DRAWN[s]) for s in seeds)
+    if args.fresh in AS_DRAWN:
+        if seeds and exclude != AS_DRAWN[args.fresh]:
+            parser.error(f"draw {args.fresh} is on record with other exclusions; give --fresh {args.fresh} alone")
+        exclude = AS_DRAWN[args.fresh]  # a draw on record comes out as it was made
+    picks = fresh(args.corpus, args.fresh, exclude=exclude)
+    print("fresh", " ".join(f"{line}:{record['id']}" for line, record in picks))
+    if args.output is not None:
+        write_atomic(args.output, "".join(json.dumps(record) + "\n" for _, record in picks).encode("utf-8"))
 
 
 if __name__ == "__main__":

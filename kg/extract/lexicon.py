@@ -73,7 +73,7 @@ class Lexicon:
             if found:
                 if found != "kg:worksFor" and any(w in DEPUTY_WORDS for w in words[:i]):
                     return "kg:worksFor"
-                if found in HEAD_ROLES and any(w in self.portfolios or not rank_word(w) for w in words[:i]):
+                if found in HEAD_ROLES and any(w in self.portfolios or w in FIELD_WORDS for w in words[:i]):
                     return "kg:worksFor"  # "EU foreign policy chief", "election chief": heads a part of it
                 return found
         if words and "-" in words[-1]:
@@ -101,20 +101,15 @@ class Lexicon:
 
 # Roles that head a body: a field before them ("foreign policy chief") makes them head a part of it.
 HEAD_ROLES = frozenset({"kg:leaderOf", "kg:presidentOf", "kg:directorOf"})
-# Words before a head role that leave it the head of the whole body: "group chief executive", "party
-# leader"; any other word is a field of it ("election chief", "marketing director").
-RANK_WORDS = frozenset({
-    "chief", "executive", "senior", "general", "managing", "group", "party", "national", "joint", "co", "acting",
-    "interim", "new", "current", "founding", "honorary", "non-executive", "club", "company", "team", "union",
-    "state", "federal", "global", "international", "overall", "supreme", "opposition", "the", "its", "their",
-    "former", "outgoing", "incoming", "elected", "ruling", "regional", "provincial", "local", "long-time", "longtime", "veteran", "first", "prime",
+# Fields a head role may be the head of, within a body: "election chief", "marketing director",
+# "investment director", "football chief" (an adjective, "embattled chairman", leaves him the head).
+FIELD_WORDS = frozenset({
+    "election", "campaign", "marketing", "sales", "investment", "investments", "project", "policy",
+    "communications", "strategy", "technology", "research", "design", "security", "media", "press",
+    "development", "programme", "program", "operations", "football", "cricket", "rugby", "sports", "music",
+    "news", "editorial", "creative", "commercial", "legal", "medical", "transport", "energy", "fashion",
+    "film", "games", "brand", "product", "planning", "equities", "trading", "risk", "compliance",
 })
-ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"})
-
-
-def rank_word(word: str) -> bool:
-    """A word that leaves a head role the head of the whole body: 'group', 'acting', '31st', 'second'."""
-    return word in RANK_WORDS or word in ORDINALS or word[:1].isdigit()
 
 
 # A second to the role that follows: "vice president", "deputy leader", "assistant director".

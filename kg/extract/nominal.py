@@ -192,7 +192,8 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     prop = lexicon().role_property(title.replace(".", ""))
     if country_for_demonym(where.text) is not None and prop not in PLACE_ROLES:
         return  # "their Welsh striker Craig Bellamy" is Welsh, not employed by Wales ("Croatian President" is its president)
-    relation = role_relation(prop, where.cls, premodifier=True, occupation=lexicon().is_person_noun(words[-1].lemma_))  # "Kennedy assassin Sirhan Sirhan" links two people only by killing
+    # "Kennedy assassin Sirhan Sirhan" links two people only by killing; "Hollywood legend" gives no home
+    relation = role_relation(prop, where.cls, premodifier=True, occupation=lexicon().is_person_noun(words[-1].lemma_))
     if relation is None:
         return
     relation = for_party(relation, where, words[-1].text)  # "Labour MP Jane Smith", "Tory co-chairman Liam Fox"  # "Tory shadow home secretary David Davis", "Labour MP Jane Smith": the party's

@@ -186,15 +186,20 @@ def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = Fals
     return prop or "kg:worksFor"
 
 
+UNIT_WORDS = {"division", "unit", "arm", "subsidiary", "department", "branch", "wing", "operation", "operations", "force", "forces", "desk"}
+WHOLE_FIELDS = {"government", "state"}  # "head of government", "head of state" head the whole
+
+
 def heads_a_unit(noun: Token) -> bool:
-    """'president of Siemens' mobile networks division', 'head of the UN peacekeeping forces': an unnamed
-    part of a named body. Its head works for the body; 'chief of the Family Planning Association' leads it."""
-    return any(
-        not o.ent_type_ and o.pos_ == "NOUN" and any(m.ent_type_ for m in o.lefts if m.dep_ in ("compound", "poss", "amod", "nmod"))
-        for p in children(noun, "prep")
-        if p.lower_ == "of"
-        for o in children(p, "pobj")
-    )
+    """'president of Siemens' mobile networks division', 'head of the UN peacekeeping forces': the head
+    of a part of a body works for the body ('president of the French republic' leads it)."""
+    return any(o.lemma_.lower() in UNIT_WORDS for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj"))
+
+
+def heads_a_field(title: str) -> bool:
+    """'director of commercial planning': role_phrase kept an unnamed field after 'of' in the title."""
+    field = title.lower().split(" of ", 1)[1].split() if " of " in title.lower() else []
+    return bool(field) and field[-1] not in WHOLE_FIELDS
 
 
 def for_party(relation: str, target: Mention, role_word: str) -> str:
@@ -225,7 +230,8 @@ def describe(
     hedged = any(t.lower_ in HEDGED_ROLES for t in noun.lefts)
     former = title.lower().startswith(FORMER) or any(t.lower_ in ("former", "ex") for t in noun.lefts)
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
-    if prop in HEAD_ROLES and (" of " in title or heads_a_unit(noun)):
+    part_of_a_body = prop in HEAD_ROLES and (heads_a_field(title) or heads_a_unit(noun))
+    if part_of_a_body:
         prop = "kg:worksFor"  # "director of commercial planning", "president of Siemens' networks division"
     span_start = min(person.start, noun.idx)
     end = max(person.end, noun.idx + len(noun))
@@ -271,10 +277,12 @@ def describe(
             )
     if person.cls != "Person" or former:  # "former chancellor": the title is true, the office no longer
         return
-    no_home = {o.idx for p in children(noun, "prep") if p.lower_ in ("for", "at") for o in children(p, "pobj")}
+    no_home = [o.idx for p in children(noun, "prep") if p.lower_ in ("for", "at") for o in children(p, "pobj")]
     for target in targets:
-        if target.cls in PLACE_CLASSES and target.start in no_home and prop not in PLACE_ROLES:
-            continue  # "MP for Henley, Oxfordshire" represents it; "project leader at Hertfordshire" works there
+        if target.cls in PLACE_CLASSES and prop not in PLACE_ROLES and (
+            part_of_a_body or any(target.start <= at < target.end for at in no_home)
+        ):
+            continue  # "MP for North Norfolk" represents it; "project leader at Hertfordshire" works there
         relation = role_relation(
             prop, target.cls, premodifier=target.start < noun.idx, occupation=lexicon().is_person_noun(noun.lemma_)
         )

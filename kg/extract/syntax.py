@@ -64,6 +64,7 @@ OBJECT_CONTROL = {
 INSTRUMENTS = {"shot", "bullet", "bomb", "gunfire", "blast"}  # things that kill for whoever used them
 # Clauses that share their head verb's subject when they have none of their own.
 SUBJECT_SHARING = {"xcomp", "conj", "advcl", "pcomp"}
+NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -116,9 +117,14 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
             return [instrument_user(found[0]) or found[0]]
         return found
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
-        named = verb.doc[verb.i - 2]  # "... of John Adamson, convicted of murdering X", "at the Conference,
-        if named.pos_ in ("PROPN", "NOUN"):  # held last week in San Francisco, Cameron said": the parser often
-            return [named]  # hangs the participle on the main verb; it describes the noun before it
+        # "... of John Adamson, convicted of murdering X", "At the Conference, held last week in San Francisco,
+        # Cameron said": the parser often hangs the participle on the main verb; it describes the noun before
+        # it, when that is a person or comes before the main verb (not "beat Arsenal at Highbury, inspired by")
+        named = verb.doc[verb.i - 2]
+        if named.ent_type_ == "PERSON" or (
+            named.pos_ in ("PROPN", "NOUN") and named.i < verb.head.i and named.ent_type_ not in NUMERIC_ENTITIES
+        ):
+            return [named]
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")):  # "Tom Wolfe, born in Richmond"
         return [copula_subject(verb.head) or verb.head]  # "the railroad operating out of Russia"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and depth < 4:

@@ -1,8 +1,10 @@
 """In-document resolution.
 
 - A surname or first name alone ("Kalinin") is the person named in full elsewhere in the article
-  ("Kirill Kalinin"), whatever label NER gave the short form.
-- "he"/"she" as a claim argument or speaker is the nearest person named before it.
+  ("Kirill Kalinin"), whatever label NER gave the short form; one that fits two people of the story
+  ("Robinson": Andy and Jason) is neither.
+- "he"/"she" as a claim argument or speaker is the nearest person named before it, or the person an
+  earlier subject "he" stood for when no named subject is nearer (a chain of two-sentence links).
 - "the North American country" is the nearest country named before it whose continent fits.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -105,12 +108,14 @@ def defined_abbreviations(text: str, named: list[Mention]) -> list[tuple[Mention
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two full names of one person: one ends the other ("Jennifer Lopez", "singer Jennifer Lopez") or
-    they differ only by an initial ("J Robinson", "Jason Robinson")."""
+    """Two full names of one person: one ends the other ("Jennifer Lopez", "singer Jennifer Lopez"), they
+    share the first and last word ("George Bush", "George W. Bush") or differ by an initial ("J Robinson")."""
     short, long = sorted((a, b), key=len)
     if long[len(long) - len(short) :] == short:
         return True
-    return a[-1] == b[-1] and a[0][0] == b[0][0] and min(len(a[0].rstrip(".")), len(b[0].rstrip("."))) == 1
+    if a[-1] != b[-1]:
+        return False
+    return a[0] == b[0] or (a[0][0] == b[0][0] and min(len(a[0].rstrip(".")), len(b[0].rstrip("."))) == 1)
 
 
 def is_subsequence(letters: list[str], initials: list[str]) -> bool:
@@ -142,6 +147,7 @@ class DocumentResolver:
             self.canonical.setdefault(normalise_name(mention.text), mention)
         organisations = [m for m in self.named if m.cls == "Organization" and len(m.text.split()) > 1]
         self.ambiguous: set[str] = set()  # "Robinson" in a story of Andy Robinson and Jason Robinson
+        self._people_names: list[tuple[str, ...]] | None = None
         for mention in self.named:
             if len(mention.text.split()) <= 2 and mention.cls in ("Person", "Organization"):
                 if self._names_two_people(mention, people):
@@ -188,6 +194,11 @@ class DocumentResolver:
             key=lambda m: m.start,
         )
         self._pronouns_resolved = 0  # pronoun_subjects[:n] have their antecedents
+        self._subjects_by_gender: dict[str, tuple[list[int], list[Mention]]] = {}
+        for subject in self.pronoun_subjects:
+            sentences, subjects = self._subjects_by_gender.setdefault(PRONOUN_GENDER[subject.text.lower()], ([], []))
+            sentences.append(subject.sentence)
+            subjects.append(subject)
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
         words = normalise_name(short.text).split()
@@ -205,13 +216,19 @@ class DocumentResolver:
     def _names_two_people(self, short: Mention, people: list[Mention]) -> bool:
         """Whether a lone surname or given name fits two different full names of the story."""
         words = normalise_name(short.text).split()
+        if not words or words[0] in PEERS or (short.cls == "Organization" and short.described):
+            return False  # "Lord Roberts" is known by his title; "Ford Motor" is not Bill or Henry
         if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
             words = words[1:]
-        if len(words) != 1 or (words and words[0] in PEERS):
+        if len(words) != 1:
             return False
-        fits = {tuple(normalise_name(p.text).split()) for p in people}
-        fits = [f for f in fits if words[0] in (f[0], f[-1])]
+        fits = [f for f in self._full_names(people) if words[0] in (f[0], f[-1])]
         return any(not same_person(a, b) for i, a in enumerate(fits) for b in fits[i + 1 :])
+
+    def _full_names(self, people: list[Mention]) -> list[tuple[str, ...]]:
+        if self._people_names is None:
+            self._people_names = sorted({tuple(normalise_name(p.text).split()) for p in people})
+        return self._people_names
 
     def _full_organisation(self, short: Mention, organisations: list[Mention]) -> Mention | None:
         """'the Railroad' after 'Rainbow Railroad', 'FSS' after 'Federal Security Service': the one
@@ -342,7 +359,8 @@ class DocumentResolver:
         """The person 'he'/'she' stands for: gender must not clash (known from Mr./Mrs./Ms.) and a known
         match is preferred; then a person
         earlier in the same sentence wins, then the subject of the nearest earlier sentence, then the
-        nearest person at all, looking back at most two sentences."""
+        nearest person at all, looking back at most two sentences; a subject "he" of one of those
+        sentences carries its own person on when no named subject is nearer."""
         if pronoun.cls == "Organization":  # "It said": the organisation named last, within two sentences
             return next(
                 (
@@ -384,11 +402,12 @@ class DocumentResolver:
         """The last subject 'he' (for 'he'/'him', 'she' for 'she'/'her') of an earlier sentence, with the
         ones before it resolved first, in text order, so that a chain of a thousand never recurses deep."""
         wanted = PRONOUN_GENDER.get(pronoun.text.lower())
-        earlier = [p for p in self.pronoun_subjects if p.sentence < pronoun.sentence and PRONOUN_GENDER[p.text.lower()] == wanted]
+        sentences, subjects = self._subjects_by_gender.get(wanted, ([], []))
+        before = bisect_left(sentences, pronoun.sentence)  # the per-gender lists are in text order: no rescans
         while self._pronouns_resolved < len(self.pronoun_subjects) and self.pronoun_subjects[self._pronouns_resolved].sentence < pronoun.sentence:
             self.antecedent(self.pronoun_subjects[self._pronouns_resolved])
             self._pronouns_resolved += 1
-        return earlier[-1] if earlier else None
+        return subjects[before - 1] if before else None
 
     def gender(self, mention: Mention) -> str | None:
         """'m' or 'f' when any name of the same person carries Mr. or Mrs./Ms./Miss, or else when one of
