@@ -20,6 +20,7 @@ import argparse
 import json
 import random
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from kg.atomic import write_atomic
@@ -29,14 +30,19 @@ PER_CATEGORY = 8  # the first half of each category's draw is dev, the second ch
 FIRST_AUDIT = (78, 166, 203, 486, 535, 548, 785, 844, 926, 945, 1084, 1195, 1333, 1423, 1573, 1779, 1860, 1869, 2039, 2047)
 
 
+@lru_cache(maxsize=4)
+def records(corpus: str | Path) -> tuple[dict, ...]:
+    """The corpus's articles, read once: a fresh draw draws every draw it leaves out again."""
+    return tuple(json.loads(line) for line in Path(corpus).read_text(encoding="utf-8").splitlines())
+
+
 def draw(corpus: str | Path, seed: int = SEED, per_category: int = PER_CATEGORY) -> dict[str, list[tuple[int, str]]]:
     """{'dev': [(line, id), ...], 'check': [...]}, lines in the order drawn."""
     by_category: dict[str, list[tuple[int, str]]] = {}
     seen_texts: set[str] = set()
-    lines = Path(corpus).read_text(encoding="utf-8").splitlines()
-    excluded_texts = {json.loads(lines[n - 1])["text"] for n in FIRST_AUDIT}
-    for number, line in enumerate(lines, start=1):
-        record = json.loads(line)
+    articles = records(corpus)
+    excluded_texts = {articles[n - 1]["text"] for n in FIRST_AUDIT}
+    for number, record in enumerate(articles, start=1):
         text = record["text"]
         if text in seen_texts or text in excluded_texts:
             continue
@@ -66,14 +72,13 @@ def fresh(
 ) -> list[tuple[int, dict]]:
     """(line, record) of articles outside the first audit, the gold set and the earlier fresh draws in
     ``exclude``, drawn with ``seed``."""
-    lines = Path(corpus).read_text(encoding="utf-8").splitlines()
+    articles = records(corpus)
     used = set(FIRST_AUDIT) | {line for half in draw(corpus).values() for line, _ in half}
     for earlier, its_exclusions in exclude:
         used |= {line for line, _ in fresh(corpus, earlier, per_category, its_exclusions)}
-    used_texts = {json.loads(lines[n - 1])["text"] for n in used}
+    used_texts = {articles[n - 1]["text"] for n in used}
     by_category: dict[str, list[tuple[int, dict]]] = {}
-    for number, line in enumerate(lines, start=1):
-        record = json.loads(line)
+    for number, record in enumerate(articles, start=1):
         if record["text"] in used_texts:
             continue
         used_texts.add(record["text"])

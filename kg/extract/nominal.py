@@ -196,7 +196,8 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     relation = role_relation(prop, where.cls, premodifier=True, occupation=lexicon().is_person_noun(words[-1].lemma_))
     if relation is None:
         return
-    relation = for_party(relation, where, words[-1].text)  # "Labour MP Jane Smith", "Tory co-chairman Liam Fox"  # "Tory shadow home secretary David Davis", "Labour MP Jane Smith": the party's
+    # "Labour MP Jane Smith", "Tory shadow home secretary David Davis": the party's; "Tory co-chairman": its member
+    relation = for_party(relation, where, words[-1].text)
     if relation != "kg:killed":
         yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)
     yield claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)

@@ -223,7 +223,7 @@ def one_of_a_nation(token: Token) -> bool:
         token.ent_type_ == "NORP"
         and token.tag_ in ("NNP", "NN")
         and any(c.lower_ == "the" for c in children(token, "det"))
-        and not token.lower_.endswith(("ch", "sh", "ese", "ss", "s"))
+        and not token.lower_.endswith(("ch", "sh", "ese", "s"))
     )
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import HEAD_ROLES, lexicon
-from kg.extract.mentions import HONORIFICS, MentionIndex
+from kg.extract.mentions import COURTESY_TITLES, HONORIFICS, MentionIndex
 from kg.extract.syntax import children, grammatical_subjects, with_conjuncts, word_fragment
 from kg.resolve.places import country_for_demonym
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
@@ -306,7 +306,7 @@ def describe(
             )
 
 
-NO_TITLE_WORDS = {"sir", "dame", "lord", "lady", "former", "ex", "the", "rt", "rev", "hon", "mr", "mrs", "ms", "dr", "miss"}
+NO_TITLE_WORDS = COURTESY_TITLES | {"former", "ex", "the", "rt", "rev", "hon"}
 
 
 MAX_FIELD_WORDS = 4  # "Work and Pensions Secretary"

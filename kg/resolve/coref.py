@@ -107,6 +107,17 @@ def defined_abbreviations(text: str, named: list[Mention]) -> list[tuple[Mention
     return found
 
 
+def lone_name_word(short: Mention) -> str | None:
+    """The one word a short name is known by ("Parks" of "Mrs. Parks", "Kalinin"); None for longer names
+    and for peers, who are known by their title ("Lord Roberts" is no other Roberts of the story)."""
+    words = normalise_name(short.text).split()
+    if not words or words[0] in PEERS:
+        return None
+    if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
+        words = words[1:]
+    return words[0] if len(words) == 1 else None
+
+
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names of one person: one ends the other ("Jennifer Lopez", "singer Jennifer Lopez"), they
     share the first and last word ("George Bush", "George W. Bush") or differ by an initial ("J Robinson")."""
@@ -147,7 +158,7 @@ class DocumentResolver:
             self.canonical.setdefault(normalise_name(mention.text), mention)
         organisations = [m for m in self.named if m.cls == "Organization" and len(m.text.split()) > 1]
         self.ambiguous: set[str] = set()  # "Robinson" in a story of Andy Robinson and Jason Robinson
-        self._people_names: list[tuple[str, ...]] | None = None
+        self._people_names = sorted({tuple(normalise_name(p.text).split()) for p in people})
         for mention in self.named:
             if len(mention.text.split()) <= 2 and mention.cls in ("Person", "Organization"):
                 if self._names_two_people(mention, people):
@@ -201,34 +212,20 @@ class DocumentResolver:
             subjects.append(subject)
 
     def _full_name(self, short: Mention, people: list[Mention]) -> Mention | None:
-        words = normalise_name(short.text).split()
-        if words and words[0] in PEERS:
-            return None  # "Lord Roberts" is known by his title; another Roberts of the story is not him
-        if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
-            words = words[1:]  # "Mrs. Parks" -> Parks
-        if len(words) != 1:
+        word = lone_name_word(short)
+        if word is None:
             return None
-        word = words[0]
         matches = [p for p in people if word in (normalise_name(p.text).split()[-1], normalise_name(p.text).split()[0])]
         before = [p for p in matches if p.start < short.start]
         return (before[-1] if before else matches[0]) if matches else None
 
     def _names_two_people(self, short: Mention, people: list[Mention]) -> bool:
         """Whether a lone surname or given name fits two different full names of the story."""
-        words = normalise_name(short.text).split()
-        if not words or words[0] in PEERS or (short.cls == "Organization" and short.described):
-            return False  # "Lord Roberts" is known by his title; "Ford Motor" is not Bill or Henry
-        if len(words) == 2 and words[0].rstrip(".") in lexicon().titles:
-            words = words[1:]
-        if len(words) != 1:
-            return False
-        fits = [f for f in self._full_names(people) if words[0] in (f[0], f[-1])]
+        word = lone_name_word(short)
+        if word is None or (short.cls == "Organization" and short.described):
+            return False  # "Ford Motor" is not Bill or Henry
+        fits = [f for f in self._people_names if word in (f[0], f[-1])]
         return any(not same_person(a, b) for i, a in enumerate(fits) for b in fits[i + 1 :])
-
-    def _full_names(self, people: list[Mention]) -> list[tuple[str, ...]]:
-        if self._people_names is None:
-            self._people_names = sorted({tuple(normalise_name(p.text).split()) for p in people})
-        return self._people_names
 
     def _full_organisation(self, short: Mention, organisations: list[Mention]) -> Mention | None:
         """'the Railroad' after 'Rainbow Railroad', 'FSS' after 'Federal Security Service': the one
