@@ -4,7 +4,7 @@ Model (see README, "The graph"):
 - entity: rdf:type kg class, rdfs:label, skos:altLabel, kg:mentionedIn document;
 - asserted claim: a plain triple, plus a kg:Claim node (rdf:subject/predicate/object) with
   kg:sentence, kg:start/kg:end, kg:extractor, kg:confidence, kg:factuality [, kg:speaker, kg:cue];
-  claims that are reported, denied, negated or hypothetical get the node only;
+  claims that are reported, denied, negated, hypothetical or former get the node only;
 - one kg:Sentence node per sentence that supports something (text, offsets, kg:inDocument);
 - quotes: kg:Quote nodes with kg:speaker, kg:cue, kg:quotedText, and speaker kg:quoted quote;
 - time: a claim's kg:time points to a kg:TimeExpression (words, offsets, kg:earliest/kg:latest days).

@@ -20,6 +20,7 @@ class Factuality(str, Enum):
     DENIED = "denied"
     NEGATED = "negated"
     HYPOTHETICAL = "hypothetical"
+    FORMER = "former"  # a tie held once and no longer: "former Vodafone boss Chris Gent"
 
 
 @dataclass(frozen=True)

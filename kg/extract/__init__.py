@@ -57,6 +57,27 @@ def without_repeats(claims: list[RawClaim]) -> list[RawClaim]:
     return list(best.values())
 
 
+def without_shorter_titles(claims: list[RawClaim]) -> list[RawClaim]:
+    """One job title per person and sentence when two extractors read the same words: "former Vodafone
+    boss" stays, "former boss" goes (its words are the longer one's, in order)."""
+    titles: dict[tuple, list[list[str]]] = {}
+    for c in claims:
+        if c.predicate == "kg:jobTitle" and isinstance(c.object, Literal):
+            titles.setdefault((c.subject.start, c.provenance.sentence), []).append(c.object.value.lower().split())
+
+    def within(short: list[str], long: list[str]) -> bool:
+        rest = iter(long)
+        return len(short) < len(long) and all(word in rest for word in short)
+
+    def shorter(c: RawClaim) -> bool:
+        if c.predicate != "kg:jobTitle" or not isinstance(c.object, Literal):
+            return False
+        own = c.object.value.lower().split()
+        return any(within(own, other) for other in titles[(c.subject.start, c.provenance.sentence)])
+
+    return [c for c in claims if not shorter(c)]
+
+
 def trimmed_sentence(index: int, start: int, text: str) -> Sentence:
     """Drop surrounding whitespace while keeping the offsets exact."""
     lead = len(text) - len(text.lstrip())
@@ -78,7 +99,7 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
     rosters = {i for i, (a, b) in enumerate(mentions.units) if is_roster(doc[a:b])}  # line-ups: no claims
     claims = [c for c in claims if c.provenance.sentence not in rosters]
     claims = attribute_quoted_claims(claims, quotes, mentions.quotations)
-    claims = without_repeats([calibrated(c) for c in claims])
+    claims = without_shorter_titles(without_repeats([calibrated(c) for c in claims]))
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
     times = time_mentions(doc, publication_date(document), mentions.sentence_of)
     return DocumentExtraction(document, sentences, tuple(mentions.named), tuple(claims), tuple(quotes), tuple(times))

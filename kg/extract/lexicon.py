@@ -48,6 +48,7 @@ class Lexicon:
     demonyms: dict[str, str]  # irregular nationality words: "french" -> "France"
     agencies: dict[str, str]  # news agencies as written -> home country code: "Interfax" -> "RU"
     person_nouns: frozenset[str]  # "professor": whoever is one is a person
+    not_employment: frozenset[str]  # "patient", "student": a tie to a body that is no job
     place_nouns: frozenset[str]  # "capital": whatever is one is a place
     aliases: dict[str, tuple[str, str]]  # "britain" -> ("United Kingdom", "Country"); "tories" -> a party
     hyphenated_roles: frozenset[str]  # "co-ordinator", "vice-chairman": one token each
@@ -97,6 +98,10 @@ class Lexicon:
 
     def is_person_noun(self, word: str) -> bool:
         return _listed(word.lower(), self.person_nouns)
+
+    def is_employment(self, word: str) -> bool:
+        """False for what someone is to a body without working for it: a patient, a student, a sniper."""
+        return not _listed(word.lower(), self.not_employment)
 
 
 # Roles that head a body: a field before them ("foreign policy chief") makes them head a part of it.
@@ -180,6 +185,7 @@ def lexicon(directory: Path = ONTOLOGY_DIR / "lexicons") -> Lexicon:
         demonyms=_table(directory / "demonyms.tsv"),
         agencies=dict(_pairs(directory / "news_agencies.tsv")),
         person_nouns=_words(directory / "person_nouns.txt"),
+        not_employment=_words(directory / "not_employment.txt"),
         place_nouns=_words(directory / "place_nouns.txt"),
         hyphenated_roles=_words(directory / "hyphenated_roles.txt"),
         portfolios=_words(directory / "portfolios.txt"),

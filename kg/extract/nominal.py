@@ -15,6 +15,7 @@ Organisations get locatedIn from a bare place ("in X", "X, Y"); basedIn needs "-
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import product
 from typing import Iterator
 
@@ -22,10 +23,10 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import PEERS, lexicon
 from kg.extract.mentions import COURTESY_TITLES, MentionIndex
-from kg.extract.roles import PLACE_ROLES, for_party, role_relation
+from kg.extract.roles import FORMER, PLACE_ROLES, for_party, role_relation
 from kg.extract.syntax import children
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
-from kg.types import Literal, Mention, Provenance, RawClaim
+from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
 PLACES = ("Place", "City", "Country")
@@ -84,9 +85,10 @@ def in_a_list(text: str, names: list[Mention], i: int) -> bool:
     return same_kind or gaps[-1] not in (",",)
 
 
-def place_chain(text: str, names: list[Mention], i: int) -> list[Mention]:
+def place_chain(doc: Doc, names: list[Mention], i: int) -> list[Mention]:
     """Places that follow names[i] as ', B, C' ('in Aiken, S.C.' included when it starts with 'in');
     none for an item of a list ("Manchester, Liverpool, Leicester and Somerset")."""
+    text = doc.text
     if in_a_list(text, names, i):
         return []
     chain = []
@@ -95,6 +97,8 @@ def place_chain(text: str, names: list[Mention], i: int) -> list[Mention]:
         gap = text[names[j].end : names[j + 1].start].strip()
         if gap not in (",", ", in", "in") or (gap != "," and chain):
             break
+        if gap == "," and modifies_a_noun(doc, names[j + 1]) and not known_inside(names[j], names[j + 1]):
+            break  # "in London, G7 ministers met": the next name starts a new noun phrase
         if names[j].cls == "Country" and names[j + 1].cls in ("Country", "City"):
             break  # "Russia, Japan, Poland": a list of countries, not one inside another
         chain.append(names[j + 1])
@@ -115,7 +119,7 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
         by_sentence.setdefault(m.sentence, []).append(m)
     for sentence, names in by_sentence.items():
         for i, a in enumerate(names):
-            chain = place_chain(text, names, i)
+            chain = place_chain(doc, names, i)
             if a.cls in PLACES or a.cls == "Organization":
                 for k, place in enumerate(chain):
                     if place.cls == "City" and (a.cls == "Country" or place_class(a.text) == "Country"):
@@ -134,7 +138,7 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
             if a.cls == "Person" and gap.startswith("of") and peer_title(text, a):
                 continue  # "Lord Roberts of Conwy": the place is part of a peer's title
             if a.cls == "Person" and b.cls in PLACES and RESIDENCE.match(gap):
-                for place in [b, *place_chain(text, names, i + 1)]:
+                for place in [b, *place_chain(doc, names, i + 1)]:
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
             elif a.cls == "Organization" and b.cls in PLACES and gap == "of":
                 yield claim(a, "kg:basedIn", b, sentence, a.start, b.end, doc_id, 0.7)
@@ -170,10 +174,29 @@ def agency_at_home(organisation: Mention, place: Mention) -> bool:
     return found is not None and found.country == home
 
 
+def root_dep(doc: Doc, mention: Mention) -> str | None:
+    """The dependency of a name's head word: how the name hangs in its sentence."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.dep_ if span is not None else None
+
+
+def known_inside(inner: Mention, outer: Mention) -> bool:
+    """Whether GeoNames puts the place ``inner`` in the country ``outer`` ("Washington", "U.S.")."""
+    alias = lexicon().aliases.get(outer.text.lower())
+    country = gazetteer().countries.get((alias[0] if alias else outer.text).lower())
+    found = gazetteer().lookup(inner.text)
+    return country is not None and found is not None and found.country == country.country
+
+
+def modifies_a_noun(doc: Doc, mention: Mention) -> bool:
+    """True for a name that modifies a common noun ("G7 ministers", "U.S officials"), not a name."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"
+
+
 def modifier(doc: Doc, mention: Mention) -> bool:
     """True when a name only modifies another noun: "at Ford's Theater", "at the Ford plant"."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("poss", "compound")
+    return root_dep(doc, mention) in ("poss", "compound")
 
 
 def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_id: str) -> Iterator[RawClaim]:
@@ -193,14 +216,22 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     if country_for_demonym(where.text) is not None and prop not in PLACE_ROLES:
         return  # "their Welsh striker Craig Bellamy" is Welsh, not employed by Wales ("Croatian President" is its president)
     # "Kennedy assassin Sirhan Sirhan" links two people only by killing; "Hollywood legend" gives no home
-    relation = role_relation(prop, where.cls, premodifier=True, occupation=lexicon().is_person_noun(words[-1].lemma_))
+    last = words[-1].lemma_
+    relation = role_relation(
+        prop, where.cls, premodifier=True, occupation=lexicon().is_person_noun(last), employment=lexicon().is_employment(last)
+    )
     if relation is None:
         return
     # "Labour MP Jane Smith", "Tory shadow home secretary David Davis": the party's; "Tory co-chairman": its member
     relation = for_party(relation, where, words[-1].text)
+    before = doc.text[max(0, where.start - 8) : where.start].lower()
+    former = next((f for f in FORMER if before.endswith(f)), None)  # "former Vodafone boss Chris Gent"
     if relation != "kg:killed":
-        yield claim(person, "kg:jobTitle", Literal(title), sentence, words[0].idx, person.end, doc_id, 0.75)
-    yield claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)
+        shown = f"{former}{title}" if former else title
+        yield claim(person, "kg:jobTitle", Literal(shown), sentence, words[0].idx, person.end, doc_id, 0.75)
+    tie = claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)
+    # a role once held is a title and a past tie, not a current one
+    yield replace(tie, factuality=Factuality.FORMER) if former else tie
 
 
 def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
@@ -214,7 +245,7 @@ def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[Ra
     names = mentions.named
     for owner, place in product(owners, places):
         if owner is not None and owner.cls == "Organization" and place is not None and place.cls in PLACES:
-            for where in [place, *place_chain(mentions.doc.text, names, names.index(place))]:  # "Rockville, Md."
+            for where in [place, *place_chain(mentions.doc, names, names.index(place))]:  # "Rockville, Md."
                 yield claim(
                     owner, "kg:basedIn", where, mentions.sentence_of[noun.i], owner.start, where.end, doc_id, 0.75
                 )
@@ -292,7 +323,7 @@ def origin_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[Raw
                 continue
             sentence = mentions.sentence_of[token.i]
             yield claim(person, "kg:livesIn", place, sentence, place.start, place.end, doc_id, 0.7)  # claim() widens
-            for wider in place_chain(doc.text, mentions.named, mentions.named.index(place)):  # "from Yatsushiro, Japan"
+            for wider in place_chain(doc, mentions.named, mentions.named.index(place)):  # "from Yatsushiro, Japan"
                 yield claim(person, "kg:livesIn", wider, sentence, person.start, wider.end, doc_id, 0.65)
 
 
@@ -309,13 +340,16 @@ NOT_BASED_AT_HOME = {"embassy", "consulate", "mission", "delegation"}  # a count
 
 
 def national_body_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
-    """'the Chinese Government', 'the Angolan army' -> based in China, Angola."""
+    """'the Chinese Government', 'the Angolan army' -> based in China, Angola: a nationality before a
+    kind of body (ontology/lexicons/kinds.tsv); a name that starts with one ("American Idol") says nothing."""
     for org in mentions.named:
         if org.cls != "Organization":
             continue
         words = org.text.split()
         if len(words) < 2 or words[-1].lower() in NOT_BASED_AT_HOME:
             continue
+        if lexicon().kinds.get(words[-1].lower()) != "Organization":
+            continue  # "the Chinese government", "Angolan army": a kind of body; "British Medical Journal" is a name
         country = country_for_demonym(words[0])
         if country is None:
             continue

@@ -164,13 +164,16 @@ PLACE_CLASSES = ("Place", "City", "Country")
 PLACE_ROLES = {"kg:leaderOf", "kg:presidentOf", "kg:ministerOf", "kg:memberOf"}
 
 
-def role_relation(prop: str | None, target_cls: str, *, premodifier: bool = False, occupation: bool = True) -> str | None:
+def role_relation(
+    prop: str | None, target_cls: str, *, premodifier: bool = False, occupation: bool = True, employment: bool = True
+) -> str | None:
     """What a role links its holder to: an assassin's target is a person; a role in a place is held
     there only for leaders and members ("Illinois governor"), otherwise it says where the person is
-    ("an Atlanta architect"); an unlisted role in a named body is work for it ("publisher of X")."""
+    ("an Atlanta architect"); an unlisted role in a named body is work for it ("publisher of X"),
+    unless it is no job at all (``employment`` False: "a patient at X", "a Cambridge student")."""
     if target_cls == "Person":
         return prop if prop == "kg:killed" else None
-    if prop == "kg:killed":
+    if prop == "kg:killed" or (prop is None and not employment):
         return None
     if target_cls in PLACE_CLASSES:
         if prop in PLACE_ROLES:
@@ -249,7 +252,7 @@ def describe(
     if (
         person.cls == "Person"
         and prop != "kg:killed"
-        and (prop is not None or any(t.cls == "Organization" for t in targets))
+        and (prop is not None or (lexicon().is_employment(noun.lemma_) and any(t.cls == "Organization" for t in targets)))
     ):
         yield RawClaim(
             person, "kg:jobTitle", Literal(title), Provenance(doc_id, sentence, span_start, end, EXTRACTOR), 0.85
@@ -275,7 +278,7 @@ def describe(
                 Provenance(doc_id, sentence, min(span_start, place.start), max(end, place.end), EXTRACTOR),
                 0.7,
             )
-    if person.cls != "Person" or former:  # "former chancellor": the title is true, the office no longer
+    if person.cls != "Person":
         return
     no_home = [o.idx for p in children(noun, "prep") if p.lower_ in ("for", "at") for o in children(p, "pobj")]
     for target in targets:
@@ -284,26 +287,22 @@ def describe(
         ):
             continue  # "MP for North Norfolk" represents it; "project leader at Hertfordshire" works there
         relation = role_relation(
-            prop, target.cls, premodifier=target.start < noun.idx, occupation=lexicon().is_person_noun(noun.lemma_)
+            prop,
+            target.cls,
+            premodifier=target.start < noun.idx,
+            occupation=lexicon().is_person_noun(noun.lemma_),
+            employment=lexicon().is_employment(noun.lemma_),
         )
         relation = for_party(relation, target, noun.text) if relation is not None else None
-        if relation is not None and hedged:  # "the accused assassin of X": an allegation, not a fact
-            yield RawClaim(
-                person,
-                relation,
-                target,
-                Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
-                0.6,
-                Factuality.ALLEGED,
-            )
-        elif relation is not None:
-            yield RawClaim(
-                person,
-                relation,
-                target,
-                Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR),
-                0.85 if not target.local else 0.7,
-            )
+        if relation is None:
+            continue
+        provenance = Provenance(doc_id, sentence, min(span_start, target.start), max(end, target.end), EXTRACTOR)
+        if hedged:  # "the accused assassin of X": an allegation, not a fact
+            yield RawClaim(person, relation, target, provenance, 0.6, Factuality.ALLEGED)
+        elif former:  # "former chancellor": the title is true, the office no longer
+            yield RawClaim(person, relation, target, provenance, 0.7, Factuality.FORMER)
+        else:
+            yield RawClaim(person, relation, target, provenance, 0.85 if not target.local else 0.7)
 
 
 NO_TITLE_WORDS = COURTESY_TITLES | {"former", "ex", "the", "rt", "rev", "hon"}

@@ -45,6 +45,41 @@ def entity_trim(doc: Doc) -> Doc:
     return doc
 
 
+# A company's legal form: "Keen Corp. of New York" is a company based there, not a longer name.
+COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "llc", "plc", "holdings", "industries", "partners"})
+
+
+@Language.component("kg_of_place_names_v1")
+def of_place_names(doc: Doc) -> Doc:
+    """'Royal Bank' + 'of' + 'Scotland' as one organisation: the model ends the name before "of" and the
+    place it holds then stands for the body ("Royal Bank of Scotland chief executive" is no leader of
+    Scotland). Only a body named by a kind of organisation ("bank", "university", "council") and a
+    place right after "of" that the parser hangs on it."""
+    from kg.extract.lexicon import lexicon
+
+    kinds = lexicon().kinds
+    ents, merged = list(doc.ents), False
+    for i in range(len(ents) - 1):
+        body, place = ents[i], ents[i + 1]
+        of = doc[body.end] if body is not None and body.end < len(doc) else None
+        if (
+            of is not None
+            and body.label_ == "ORG"
+            and place.label_ in ("GPE", "LOC")
+            and of.lower_ == "of"
+            and place.start == body.end + 1
+            and of.head.i == body.end - 1
+            and body[-1].is_title
+            and kinds.get(body[-1].lower_) == "Organization"
+            and body[-1].lower_ not in COMPANY_SUFFIXES
+        ):
+            ents[i], ents[i + 1] = Span(doc, body.start, place.end, label="ORG"), None
+            merged = True
+    if merged:
+        doc.ents = [e for e in ents if e is not None]
+    return doc
+
+
 @Language.component("kg_state_abbreviations_v1")
 def state_abbreviations(doc: Doc) -> Doc:
     """'Conn.', 'N.Y.', 'CONN.' (or 'Conn' then '.') as places where NER found nothing; never the

@@ -30,6 +30,7 @@ def load_pipeline(name: str):
     add_place_patterns(nlp)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_entity_trim_v1", after="ner")
+        nlp.add_pipe("kg_of_place_names_v1", after="kg_entity_trim_v1")
         nlp.add_pipe("kg_wire_names_v1", last=True)
     return nlp
 

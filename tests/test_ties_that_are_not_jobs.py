@@ -1,0 +1,96 @@
+"""Ties a title states but does not make a current job or home, on hand-built parses (no model)."""
+from __future__ import annotations
+
+from conftest import hand_parse
+from test_nominal_patterns import flat
+from test_patterns import claims_of, triples
+
+from kg.types import Factuality, Literal
+
+
+def appositive(role: str, lemma: str) -> list[tuple]:
+    """'Charles Whitman, a ROLE at Valley Hospital, died.'"""
+    return [("Charles", "Charles", "PROPN", "NNP", "compound", 1), ("Whitman", "Whitman", "PROPN", "NNP", "nsubj", 10),
+            (",", ",", "PUNCT", ",", "punct", 1), ("a", "a", "DET", "DT", "det", 4),
+            (role, lemma, "NOUN", "NN", "appos", 1), ("at", "at", "ADP", "IN", "prep", 4),
+            ("Valley", "Valley", "PROPN", "NNP", "compound", 7), ("Hospital", "Hospital", "PROPN", "NNP", "pobj", 5),
+            (",", ",", "PUNCT", ",", "punct", 1), ("then", "then", "ADV", "RB", "advmod", 10),
+            ("died", "die", "VERB", "VBD", "ROOT", 10), (".", ".", "PUNCT", ".", "punct", 10)]
+
+
+def test_a_patient_or_a_student_at_a_body_does_not_work_there():
+    for role in ("patient", "student"):
+        found = triples(hand_parse(appositive(role, role), ents=[(0, 2, "PERSON"), (6, 8, "ORG")]))
+        assert not any(p in ("kg:worksFor", "kg:jobTitle") for _, p, _ in found), (role, found)
+    found = triples(hand_parse(appositive("doctor", "doctor"), ents=[(0, 2, "PERSON"), (6, 8, "ORG")]))
+    assert ("Charles Whitman", "kg:worksFor", "Valley Hospital") in found  # a doctor there does
+
+
+def test_a_sniper_named_after_a_body_is_not_its_employee():
+    doc = flat([("Texas", "PROPN"), ("University", "PROPN"), ("tower", "NOUN"), ("sniper", "NOUN"), ("Charles", "PROPN"),
+                ("Whitman", "PROPN"), ("died", "VERB"), (".", "PUNCT")], ents=[(0, 2, "ORG"), (4, 6, "PERSON")], root=6)
+    assert not any(p in ("kg:worksFor", "kg:jobTitle") for _, p, _ in triples(doc))
+
+
+def test_a_former_boss_is_a_past_tie_and_one_title():
+    doc = flat([("The", "DET"), ("former", "ADJ"), ("Vodafone", "PROPN"), ("boss", "NOUN"), ("Chris", "PROPN"),
+                ("Gent", "PROPN"), ("spoke", "VERB"), (".", "PUNCT")], ents=[(2, 3, "ORG"), (4, 6, "PERSON")], root=6)
+    assert ("Chris Gent", "kg:leaderOf", "Vodafone") in triples(doc, Factuality.FORMER)
+    assert not any(p == "kg:leaderOf" for _, p, _ in triples(doc))  # not asserted as now
+    titles = [c.object.value for c in claims_of(doc) if c.predicate == "kg:jobTitle"]
+    assert len(titles) == 1 and titles[0].startswith("former"), titles
+    doc = flat([("The", "DET"), ("Vodafone", "PROPN"), ("boss", "NOUN"), ("Chris", "PROPN"), ("Gent", "PROPN"),
+                ("spoke", "VERB"), (".", "PUNCT")], ents=[(1, 2, "ORG"), (3, 5, "PERSON")], root=5)
+    assert ("Chris Gent", "kg:leaderOf", "Vodafone") in triples(doc)
+
+
+def test_shorter_copies_of_a_title_give_way_to_the_fullest():
+    from kg.extract import without_shorter_titles
+    from kg.types import Mention, Provenance, RawClaim
+
+    gent = Mention("Chris Gent", 30, 40, "Person", 0)
+
+    def title(words: str, sentence: int = 0) -> RawClaim:
+        return RawClaim(gent, "kg:jobTitle", Literal(words), Provenance("d", sentence, 0, 40, "kg.roles.v1"), 0.7)
+
+    full, short, elsewhere, other = title("former Vodafone boss"), title("former boss"), title("boss", 1), title("chairman")
+    assert without_shorter_titles([full, short, elsewhere, other]) == [full, elsewhere, other]
+
+
+def test_a_place_that_starts_a_new_noun_phrase_is_not_inside_the_one_before():
+    def doc(second: str):
+        return flat([("In", "ADP"), ("London", "PROPN"), (",", "PUNCT"), (second, "PROPN"), ("ministers", "NOUN"),
+                     ("met", "VERB"), (".", "PUNCT")], ents=[(1, 2, "GPE"), (3, 4, "GPE")], root=5, deps={3: "compound"})
+
+    def heads(d):
+        for token in d:
+            if token.i == 3:
+                token.head = d[4]  # "G7 ministers": the name modifies the noun after it
+        return d
+
+    assert not any(p == "kg:locatedIn" for _, p, _ in triples(heads(doc("G7"))))
+    # GeoNames puts London in the UK, so "In London, UK ministers met" still says where London is
+    assert ("London", "kg:locatedIn", "UK") in triples(heads(doc("UK")))
+
+
+def test_a_nationality_gives_a_home_only_to_a_kind_of_body():
+    def doc(words: list[str]):
+        rows = [("The", "DET")] + [(w, "PROPN") for w in words] + [("said", "VERB"), (".", "PUNCT")]
+        return flat(rows, ents=[(1, 1 + len(words), "ORG")], root=len(words) + 1)
+
+    assert ("Chinese Government", "kg:basedIn", "China") in triples(doc(["Chinese", "Government"]))
+    assert not any(p == "kg:basedIn" for _, p, _ in triples(doc(["British", "Medical", "Journal"])))
+
+
+def test_a_bank_of_a_place_is_one_name_but_a_corporation_of_a_place_is_based_there():
+    from kg.nlp.components import of_place_names
+
+    def doc(body: list[str]):
+        rows = [(w, w, "PROPN", "NNP", "compound", len(body) - 1) for w in body[:-1]]
+        rows += [(body[-1], body[-1], "PROPN", "NNP", "nsubj", len(body) + 2)]
+        rows += [("of", "of", "ADP", "IN", "prep", len(body) - 1), ("Scotland", "Scotland", "PROPN", "NNP", "pobj", len(body)),
+                 ("grew", "grow", "VERB", "VBD", "ROOT", len(body) + 2)]
+        return hand_parse(rows, ents=[(0, len(body), "ORG"), (len(body) + 1, len(body) + 2, "GPE")])
+
+    assert [(e.text, e.label_) for e in of_place_names(doc(["Royal", "Bank"])).ents] == [("Royal Bank of Scotland", "ORG")]
+    assert [e.text for e in of_place_names(doc(["Keen", "Corp"])).ents] == ["Keen Corp", "Scotland"]
