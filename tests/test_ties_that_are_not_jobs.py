@@ -94,3 +94,25 @@ def test_a_bank_of_a_place_is_one_name_but_a_corporation_of_a_place_is_based_the
 
     assert [(e.text, e.label_) for e in of_place_names(doc(["Royal", "Bank"])).ents] == [("Royal Bank of Scotland", "ORG")]
     assert [e.text for e in of_place_names(doc(["Keen", "Corp"])).ents] == ["Keen Corp", "Scotland"]
+
+
+def test_the_head_of_a_field_for_a_body_works_for_it_without_leading_it():
+    doc = hand_parse([("Jane", "Jane", "PROPN", "NNP", "compound", 1), ("Hill", "Hill", "PROPN", "NNP", "nsubj", 11),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("managing", "manage", "VERB", "VBG", "amod", 4),
+                      ("director", "director", "NOUN", "NN", "appos", 1), ("for", "for", "ADP", "IN", "prep", 4),
+                      ("European", "european", "ADJ", "JJ", "amod", 7), ("publishing", "publishing", "NOUN", "NN", "pobj", 5),
+                      ("at", "at", "ADP", "IN", "prep", 4), ("Pearson", "Pearson", "PROPN", "NNP", "pobj", 8),
+                      (",", ",", "PUNCT", ",", "punct", 1), ("said", "say", "VERB", "VBD", "ROOT", 11)],
+                     ents=[(0, 2, "PERSON"), (6, 7, "NORP"), (9, 10, "ORG")])
+    found = triples(doc)
+    assert ("Jane Hill", "kg:worksFor", "Pearson") in found and ("Jane Hill", "kg:leaderOf", "Pearson") not in found
+    assert ("Jane Hill", "kg:jobTitle", "managing director for European publishing") in found
+
+
+def test_a_student_named_after_a_city_does_not_live_there_but_an_architect_does():
+    def doc(role: str):
+        return flat([("The", "DET"), ("Cambridge", "PROPN"), (role, "NOUN"), ("Tom", "PROPN"), ("Smith", "PROPN"),
+                     ("won", "VERB"), (".", "PUNCT")], ents=[(1, 2, "GPE"), (3, 5, "PERSON")], root=5)
+
+    assert not any(p == "kg:livesIn" for _, p, _ in triples(doc("student")))
+    assert ("Tom Smith", "kg:livesIn", "Cambridge") in triples(doc("architect"))

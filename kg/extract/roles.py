@@ -27,6 +27,9 @@ ROLE_PREPS = ("of", "for", "at", "with", "in", "from")
 TITLE_DEPS = {"compound", "amod", "nmod"}
 
 
+FIELD_PREPS = ("of", "for")  # "head of equities trading", "managing director for European publishing"
+
+
 def role_phrase(noun: Token) -> str:
     """The role words: modifiers and the noun ('executive director', 'foreign minister')."""
     words = [t for t in noun.lefts if t.dep_ in TITLE_DEPS and t.ent_type_ not in ("GPE", "NORP", "ORG")]
@@ -35,10 +38,12 @@ def role_phrase(noun: Token) -> str:
     for prep in children(noun, "prep"):  # "head of equities trading": an unnamed field is part of the title
         field = [t for o in children(prep, "pobj") for t in o.subtree]
         if (
-            prep.lower_ == "of"
+            prep.lower_ in FIELD_PREPS
             and prep.i == end
             and 0 < len(field) <= 3
-            and all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in field)
+            and all(t.pos_ in ("NOUN", "ADJ") and t.ent_type_ in ("", "NORP") for t in field)
+            and field[-1].pos_ == "NOUN"
+            and not field[-1].ent_type_
             and field[-1].i == prep.i + len(field)
         ):
             end = field[-1].i + 1
@@ -181,8 +186,8 @@ def role_relation(
         # "an Atlanta architect", "one of the strategists in Israel" live there; "UK designer", "Ireland
         # winger", "US Attorney" say a nationality, a national side or a jurisdiction, not a home (both
         # are weak on news: their calibrated confidence keeps most of them under the gate)
-        if premodifier and not occupation:
-            return None  # "Hollywood legend", "Wimbledon champion": what one is known for there
+        if premodifier and not (occupation and employment):
+            return None  # "Hollywood legend", "Wimbledon champion", "a Cambridge student": known there, not a home
         return "kg:livesIn" if target_cls == "City" or not premodifier else "kg:affiliatedWith"
     if target_cls != "Organization":
         return None  # "Finding Neverland's designer": a film, an event or a group is no employer
@@ -201,7 +206,9 @@ def heads_a_unit(noun: Token) -> bool:
 
 def heads_a_field(title: str) -> bool:
     """'director of commercial planning': role_phrase kept an unnamed field after 'of' in the title."""
-    field = title.lower().split(" of ", 1)[1].split() if " of " in title.lower() else []
+    lowered = title.lower()
+    prep = next((f" {p} " for p in FIELD_PREPS if f" {p} " in lowered), None)
+    field = lowered.split(prep, 1)[1].split() if prep else []
     return bool(field) and field[-1] not in WHOLE_FIELDS
 
 
