@@ -65,6 +65,8 @@ Exclusions = tuple[tuple[int, "Exclusions"], ...]  # (seed, the exclusions it wa
 AS_DRAWN: dict[int, Exclusions] = {16: (), 17: (), 18: ((16, ()), (17, ())), 20: ((16, ()), (17, ()), (18, ()))}
 AS_DRAWN[19] = ((16, ()), (17, ()), (18, AS_DRAWN[18]), (20, AS_DRAWN[20]))  # the session-5 final check
 AS_DRAWN[21] = (*AS_DRAWN[19], (19, AS_DRAWN[19]))  # the session-5 second calibration
+AS_DRAWN[22] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21))  # session 7's check, first half
+AS_DRAWN[23] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22))  # session 7's check, second half
 
 
 def fresh(
