@@ -116,3 +116,43 @@ def test_a_student_named_after_a_city_does_not_live_there_but_an_architect_does(
 
     assert not any(p == "kg:livesIn" for _, p, _ in triples(doc("student")))
     assert ("Tom Smith", "kg:livesIn", "Cambridge") in triples(doc("architect"))
+
+
+def title_before(place: list[tuple[str, str]], title: list[tuple[str, str]], label: str = "GPE"):
+    """'PLACE TITLE Jane Smith spoke.' with every token hung off the verb."""
+    rows = [*place, *title, ("Jane", "PROPN"), ("Smith", "PROPN"), ("spoke", "VERB"), (".", "PUNCT")]
+    person = len(place) + len(title)
+    return flat(rows, ents=[(0, len(place), label), (person, person + 2, "PERSON")], root=person + 2)
+
+
+def test_a_field_before_a_chief_or_a_star_is_a_body_of_the_place_not_the_place():
+    for field, role in (("police", "chief"), ("film", "star"), ("tennis", "chief")):
+        found = triples(title_before([("Norfolk", "PROPN")], [(field, "NOUN"), (role, "NOUN")]))
+        assert not any(p in ("kg:leaderOf", "kg:livesIn") for _, p, _ in found), (field, found)
+        assert ("Jane Smith", "kg:jobTitle", f"{field} {role}") in found
+    assert ("Jane Smith", "kg:leaderOf", "Norfolk") in triples(title_before([("Norfolk", "PROPN")], [("chief", "NOUN")]))
+    # of a body, the head of a field works for it without leading it
+    found = triples(title_before([("Sony", "PROPN")], [("design", "NOUN"), ("chief", "NOUN")], label="ORG"))
+    assert ("Jane Smith", "kg:worksFor", "Sony") in found and ("Jane Smith", "kg:leaderOf", "Sony") not in found
+
+
+def test_a_place_that_begins_a_longer_name_gives_no_title_there():
+    found = triples(title_before([("US", "PROPN")], [("Open", "ADJ"), ("champion", "NOUN")]))
+    assert not any(o == "US" or o == "United States" for _, _, o in found), found
+    found = triples(title_before([("US", "PROPN")], [("Bankruptcy", "PROPN"), ("Judge", "PROPN")]))
+    assert ("Jane Smith", "kg:jobTitle", "Bankruptcy Judge") in found  # a capitalised title is still one
+
+
+def test_an_envoy_of_a_country_does_not_live_there():
+    doc = flat([("Ambassador", "PROPN"), ("Stefan", "PROPN"), ("Johannesson", "PROPN"), ("of", "ADP"), ("Iceland", "PROPN"),
+                ("spoke", "VERB"), (".", "PUNCT")], ents=[(1, 3, "PERSON"), (4, 5, "GPE")], root=5)
+    assert not any(p == "kg:livesIn" for _, p, _ in triples(doc))
+    doc = flat([("Stefan", "PROPN"), ("Johannesson", "PROPN"), ("of", "ADP"), ("Iceland", "PROPN"),
+                ("spoke", "VERB"), (".", "PUNCT")], ents=[(0, 2, "PERSON"), (3, 4, "GPE")], root=4)
+    assert ("Stefan Johannesson", "kg:livesIn", "Iceland") in triples(doc)
+
+
+def test_places_in_a_list_ending_with_and_the_are_not_inside_each_other():
+    doc = flat([("in", "ADP"), ("Japan", "PROPN"), (",", "PUNCT"), ("Europe", "PROPN"), ("and", "CCONJ"), ("the", "DET"),
+                ("US", "PROPN"), (".", "PUNCT")], ents=[(1, 2, "GPE"), (3, 4, "LOC"), (6, 7, "GPE")])
+    assert not any(p == "kg:locatedIn" for _, p, _ in triples(doc))

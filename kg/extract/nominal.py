@@ -21,9 +21,9 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import PEERS, lexicon
+from kg.extract.lexicon import HEAD_ROLES, PEERS, lexicon
 from kg.extract.mentions import COURTESY_TITLES, MentionIndex
-from kg.extract.roles import FORMER, PLACE_ROLES, for_party, role_relation
+from kg.extract.roles import FORMER, PLACE_ROLES, REPRESENTATIVES, for_party, role_relation
 from kg.extract.syntax import children
 from kg.resolve.places import country_for_demonym, gazetteer, place_class
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
@@ -69,16 +69,19 @@ def in_a_list(text: str, names: list[Mention], i: int) -> bool:
     if names[i].cls not in PLACES:
         return False
     first = last = i
-    while first > 0 and names[first - 1].cls in PLACES and text[names[first - 1].end : names[first].start].strip() == ",":
+    def gap(a: Mention, b: Mention) -> str:
+        return text[a.end : b.start].strip().removesuffix(" the")  # "Japan, Europe and the US"
+
+    while first > 0 and names[first - 1].cls in PLACES and gap(names[first - 1], names[first]) == ",":
         first -= 1
     while (
         last + 1 < len(names)
         and names[last + 1].cls in PLACES
-        and text[names[last].end : names[last + 1].start].strip() in (",", ", and", "and", ", or", "or")
+        and gap(names[last], names[last + 1]) in (",", ", and", "and", ", or", "or")
     ):
         last += 1
     run = names[first : last + 1]
-    if len(run) < 3 and not (len(run) == 2 and text[run[0].end : run[1].start].strip() in (", and", "and", ", or", "or")):
+    if len(run) < 3 and not (len(run) == 2 and gap(run[0], run[1]) in (", and", "and", ", or", "or")):
         return False
     gaps = [text[a.end : b.start].strip() for a, b in zip(run, run[1:])]
     same_kind = any(a.cls == b.cls and a.cls in ("City", "Country") for a, b in zip(run, run[1:]))
@@ -135,8 +138,8 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 yield claim(
                     a, "kg:locatedIn", b, sentence, a.start, b.end, doc_id, 0.7
                 )  # "Gosforth in northeast England"
-            if a.cls == "Person" and gap.startswith("of") and peer_title(text, a):
-                continue  # "Lord Roberts of Conwy": the place is part of a peer's title
+            if a.cls == "Person" and gap.startswith("of") and (peer_title(text, a) or envoy_title(text, a)):
+                continue  # "Lord Roberts of Conwy", "Ambassador Stefan Johannesson of Iceland": the place is in the title
             if a.cls == "Person" and b.cls in PLACES and RESIDENCE.match(gap):
                 for place in [b, *place_chain(doc, names, i + 1)]:
                     yield claim(a, "kg:livesIn", place, sentence, a.start, place.end, doc_id, 0.75)
@@ -213,6 +216,8 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         return
     title = doc[words[0].i : words[-1].i + 1].text
     prop = lexicon().role_property(title.replace(".", ""))
+    if words[-1].is_lower and any(t.is_title and not known_title_word(t.text) for t in words[:-1]):
+        return  # "US Open champion": the place starts a longer name (an event, a show); "US Bankruptcy Judge" is a title
     if country_for_demonym(where.text) is not None and prop not in PLACE_ROLES:
         return  # "their Welsh striker Craig Bellamy" is Welsh, not employed by Wales ("Croatian President" is its president)
     # "Kennedy assassin Sirhan Sirhan" links two people only by killing; "Hollywood legend" gives no home
@@ -222,16 +227,43 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     )
     if relation is None:
         return
-    # "Labour MP Jane Smith", "Tory shadow home secretary David Davis": the party's; "Tory co-chairman": its member
-    relation = for_party(relation, where, words[-1].text)
+    if relation in HEAD_ROLES and where.cls == "Organization" and field_before(words):
+        relation = "kg:worksFor"  # "BBC news chief": heads a part of the body
+    if where.cls in PLACES and where.text.lower() not in lexicon().parties and field_before(words):
+        relation = None  # "Norfolk police chief", "Russian tennis chief", "Hollywood film star": no office or home there
+    else:
+        # "Labour MP Jane Smith", "Tory shadow home secretary David Davis": the party's; "Tory co-chairman": its member
+        relation = for_party(relation, where, words[-1].text)
     before = doc.text[max(0, where.start - 8) : where.start].lower()
     former = next((f for f in FORMER if before.endswith(f)), None)  # "former Vodafone boss Chris Gent"
     if relation != "kg:killed":
         shown = f"{former}{title}" if former else title
         yield claim(person, "kg:jobTitle", Literal(shown), sentence, words[0].idx, person.end, doc_id, 0.75)
+    if relation is None:
+        return
     tie = claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)
     # a role once held is a title and a past tie, not a current one
     yield replace(tie, factuality=Factuality.FORMER) if former else tie
+
+
+def envoy_title(text: str, person: Mention) -> bool:
+    """'Ambassador X of Iceland': an envoy is of the country they represent, not living in it."""
+    before = text[max(0, person.start - 20) : person.start].split()
+    return bool(before) and before[-1].lower() in REPRESENTATIVES
+
+
+def known_title_word(word: str) -> bool:
+    """A capitalised word that belongs in a title: 'Gov.', 'MP', 'Home' (a portfolio), 'Secretary'."""
+    clean = word.rstrip(".")
+    if word.endswith(".") and len(clean) <= 4:
+        return True  # an abbreviated rank or title: "Lt.", "Gov.", "Sgt."
+    return lexicon().is_title(clean) or lexicon().is_portfolio([clean]) or lexicon().role_property(clean) is not None
+
+
+def field_before(words: list[Token]) -> bool:
+    """A common noun before the role word names the field it is held in ("police chief", "film star",
+    "tennis chief"): the office is in a body of that field, not of the place itself."""
+    return any(t.pos_ == "NOUN" and not known_title_word(t.text) and not lexicon().is_portfolio([t.text]) for t in words[:-1])
 
 
 def seat_claims(noun: Token, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:

@@ -21,6 +21,7 @@ from kg.resolve.places import country_for_demonym
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.roles.v1"
+REPRESENTATIVES = frozenset({"ambassador", "envoy", "consul", "emissary", "attache", "attaché"})  # of a country, not in it
 FORMER = ("former ", "ex-", "ex ", "then-", "late ")  # a role once held: a title, not a current affiliation
 HEDGED_ROLES = {"accused", "alleged", "suspected", "reputed", "presumed", "purported"}
 ROLE_PREPS = ("of", "for", "at", "with", "in", "from")
@@ -289,6 +290,8 @@ def describe(
         return
     no_home = [o.idx for p in children(noun, "prep") if p.lower_ in ("for", "at") for o in children(p, "pobj")]
     for target in targets:
+        if target.cls in PLACE_CLASSES and noun.lemma_.lower() in REPRESENTATIVES:
+            continue  # "ambassador of Iceland", "the US envoy": represents the country, does not live there
         if target.cls in PLACE_CLASSES and prop not in PLACE_ROLES and (
             part_of_a_body or any(target.start <= at < target.end for at in no_home)
         ):
