@@ -156,3 +156,43 @@ def test_places_in_a_list_ending_with_and_the_are_not_inside_each_other():
     doc = flat([("in", "ADP"), ("Japan", "PROPN"), (",", "PUNCT"), ("Europe", "PROPN"), ("and", "CCONJ"), ("the", "DET"),
                 ("US", "PROPN"), (".", "PUNCT")], ents=[(1, 2, "GPE"), (3, 4, "LOC"), (6, 7, "GPE")])
     assert not any(p == "kg:locatedIn" for _, p, _ in triples(doc))
+
+
+def test_a_run_of_names_is_a_list_but_an_address_ends_in_its_state():
+    """A run of names of any class is a list; "Army Center, Brooklyn, N.Y." is an address."""
+    words = ["Seats", "are", "Isle", "of", "Wight", ",", "Dorset", "West", ",", "Bournemouth", "East", ",", "Wells", ",",
+             "Canterbury", "."]
+    pos = {"Seats": "NOUN", "are": "AUX", "of": "ADP", ",": "PUNCT", ".": "PUNCT"}
+    doc = flat([(w, pos.get(w, "PROPN")) for w in words],
+               ents=[(2, 5, "LOC"), (6, 8, "ORG"), (9, 11, "ORG"), (12, 13, "GPE"), (14, 15, "GPE")], root=1)
+    assert not any(p == "kg:locatedIn" for _, p, _ in triples(doc))
+    words = ["Army", "Center", ",", "Brooklyn", ",", "N.Y.", ",", "closed", "."]
+    doc = flat([("closed", "VERB") if w == "closed" else (w, "PUNCT" if w in ",." else "PROPN") for w in words],
+               ents=[(0, 2, "ORG"), (3, 4, "GPE"), (5, 6, "GPE")], root=7)
+    assert ("Brooklyn", "kg:locatedIn", "N.Y.") in triples(doc)
+
+
+def test_a_place_that_is_the_subject_of_the_next_clause_is_not_the_one_before_s_home():
+    rows = [("by", "by", "ADP", "IN", "prep", 5), ("the", "the", "DET", "DT", "det", 2),
+            ("South", "South", "PROPN", "NNP", "pobj", 0), (",", ",", "PUNCT", ",", "punct", 5),
+            ("Ireland", "Ireland", "PROPN", "NNP", "nsubj", 5), ("pressed", "press", "VERB", "VBD", "ROOT", 5),
+            (".", ".", "PUNCT", ".", "punct", 5)]
+    doc = hand_parse(rows, ents=[(2, 3, "LOC"), (4, 5, "GPE")])
+    assert not any(p == "kg:locatedIn" for _, p, _ in triples(doc))
+
+
+def test_a_head_with_a_field_before_or_after_it_works_for_the_body():
+    def doc(before: list[tuple], after: list[tuple]):
+        rows = [("Jim", "Jim", "PROPN", "NNP", "compound", 1), ("Bud", "Bud", "PROPN", "NNP", "nsubj", 0)]
+        rows[1] = ("Bud", "Bud", "PROPN", "NNP", "ROOT", 1)
+        rows.append((",", ",", "PUNCT", ",", "punct", 1))
+        head = len(rows) + len(before)
+        rows += [(w, w.lower(), pos, "JJ", "amod", head) for w, pos in before]
+        rows.append(("head", "head", "NOUN", "NN", "appos", 1))
+        rows += [(w, w.lower(), pos, "NN", dep, head if h is None else h) for w, pos, dep, h in after]
+        return hand_parse(rows, ents=[(0, 2, "PERSON"), (len(rows) - 1, len(rows), "ORG")])
+
+    found = triples(doc([("regulatory", "ADJ")], [("of", "ADP", "prep", None), ("MEF", "PROPN", "pobj", 5)]))
+    assert ("Jim Bud", "kg:worksFor", "MEF") in found and ("Jim Bud", "kg:leaderOf", "MEF") not in found
+    found = triples(doc([], [("of", "ADP", "prep", None), ("MEF", "PROPN", "pobj", 4)]))
+    assert ("Jim Bud", "kg:leaderOf", "MEF") in found  # the head of the body leads it

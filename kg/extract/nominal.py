@@ -25,7 +25,7 @@ from kg.extract.lexicon import HEAD_ROLES, PEERS, lexicon
 from kg.extract.mentions import COURTESY_TITLES, MentionIndex
 from kg.extract.roles import FORMER, PLACE_ROLES, REPRESENTATIVES, for_party, role_relation
 from kg.extract.syntax import children
-from kg.resolve.places import country_for_demonym, gazetteer, place_class
+from kg.resolve.places import country_for_demonym, gazetteer, place_class, place_key
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
@@ -104,9 +104,38 @@ def place_chain(doc: Doc, names: list[Mention], i: int) -> list[Mention]:
             break  # "in London, G7 ministers met": the next name starts a new noun phrase
         if names[j].cls == "Country" and names[j + 1].cls in ("Country", "City"):
             break  # "Russia, Japan, Poland": a list of countries, not one inside another
+        if gap == "," and root_dep(doc, names[j + 1]) in CLAUSE_SUBJECTS:
+            break  # "Aware of the threat posed by the South Africans, Ireland pressed hard"
+        if gap == "," and listed(text, names, j) and not larger_unit(names[j + 1]):
+            break  # "Isle of Wight, Dorset West, Bournemouth East, Wells": a list ("Fort Hamilton, Brooklyn, N.Y." an address)
         chain.append(names[j + 1])
         j += 1
     return chain
+
+
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")
+LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)\s*(?:the\s+)?[A-Z]")
+LIST_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s*,\s*$")
+
+
+def listed(text: str, names: list[Mention], j: int) -> bool:
+    """names[j], names[j + 1] inside a longer run of capitalised names ("Isle of Wight, Dorset West,
+    Bournemouth East, Wells"): a list, whatever class each name was given, not one place inside the
+    other. An address goes on to its state or country ("Fort Hamilton, Brooklyn, N.Y.")."""
+    first, second = names[j], names[j + 1]
+    after = names[j + 2] if j + 2 < len(names) else None
+    goes_on = LIST_GOES_ON.match(text, second.end) is not None
+    if goes_on and after is not None and text[second.end : after.start].strip() == "," and larger_unit(after):
+        goes_on = False
+    return goes_on or LIST_BEFORE.search(text[max(0, first.start - 40) : first.start]) is not None and not larger_unit(second)
+
+
+def larger_unit(place: Mention) -> bool:
+    """A country or a US state (or its AP abbreviation): what an address ends with."""
+    name = place.text
+    alias = lexicon().aliases.get(name.lower())
+    key = place_key(alias[0] if alias else name)
+    return name.lower() in lexicon().state_abbreviations or key in gazetteer().countries or key in gazetteer().regions
 
 
 def peer_title(text: str, person: Mention) -> bool:

@@ -42,7 +42,7 @@ def role_phrase(noun: Token) -> str:
             prep.lower_ in FIELD_PREPS
             and prep.i == end
             and 0 < len(field) <= 3
-            and all(t.pos_ in ("NOUN", "ADJ") and t.ent_type_ in ("", "NORP") for t in field)
+            and all(t.pos_ in ("NOUN", "ADJ") and t.ent_type_ in ("", "NORP", "ORDINAL") for t in field)
             and field[-1].pos_ == "NOUN"
             and not field[-1].ent_type_
             and field[-1].i == prep.i + len(field)
@@ -241,7 +241,9 @@ def describe(
     hedged = any(t.lower_ in HEDGED_ROLES for t in noun.lefts)
     former = title.lower().startswith(FORMER) or any(t.lower_ in ("former", "ex") for t in noun.lefts)
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
-    part_of_a_body = prop in HEAD_ROLES and (heads_a_field(title) or heads_a_unit(noun))
+    # "regulatory head of the MEF", "news head": a head with a field before it heads a part of the body
+    field_head = noun.lemma_.lower() == "head" and title.lower().split()[0] != "head"
+    part_of_a_body = prop in HEAD_ROLES and (heads_a_field(title) or heads_a_unit(noun) or field_head)
     if part_of_a_body:
         prop = "kg:worksFor"  # "director of commercial planning", "president of Siemens' networks division"
     span_start = min(person.start, noun.idx)
@@ -250,10 +252,14 @@ def describe(
     if anchor.i != noun.i:  # "Cicippio was comptroller at the university": the parser may hang "at" on "was"
         later = [p for p in children(anchor, "prep") if p.i > noun.i and p.lower_ in ROLE_PREPS]
         where += [o for p in later for o in children(p, "pobj")]
+    title_end = noun.idx + len(title) if title.lower().startswith(noun.lower_) else end
     targets = [
         t
         for t in map(mentions.for_token, named_inside(where, mentions))
-        if t is not None and t.cls != "Concept" and (prop in PLACE_ROLES or country_for_demonym(t.text) is None)
+        if t is not None
+        and t.cls != "Concept"
+        and (prop in PLACE_ROLES or country_for_demonym(t.text) is None)
+        and not (noun.idx < t.start and t.end <= title_end)  # the field in "head of third party services"
     ]
     if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
         targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]
@@ -292,6 +298,8 @@ def describe(
     for target in targets:
         if target.cls in PLACE_CLASSES and noun.lemma_.lower() in REPRESENTATIVES:
             continue  # "ambassador of Iceland", "the US envoy": represents the country, does not live there
+        if target.cls in PLACE_CLASSES and target.start < noun.idx and any(t.cls == "Organization" for t in targets):
+            continue  # "UK managing director of Ciphertrust": the territory of a job at the body
         if target.cls in PLACE_CLASSES and prop not in PLACE_ROLES and (
             part_of_a_body or any(target.start <= at < target.end for at in no_home)
         ):
