@@ -67,8 +67,10 @@ AS_DRAWN[19] = ((16, ()), (17, ()), (18, AS_DRAWN[18]), (20, AS_DRAWN[20]))  # t
 AS_DRAWN[21] = (*AS_DRAWN[19], (19, AS_DRAWN[19]))  # the session-5 second calibration
 AS_DRAWN[22] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21))  # session 7's check, first half
 AS_DRAWN[23] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22))  # session 7's check, second half
-AS_DRAWN[24] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22, 23))  # session 7's final check
-AS_DRAWN[25] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22, 23, 24))  # session 7's final check
+AS_DRAWN[24] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22, 23))  # session 7's second check
+AS_DRAWN[25] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22, 23, 24))  # session 7's second check
+AS_DRAWN[26] = tuple((s, AS_DRAWN[s]) for s in range(16, 26))  # session 7's final check
+AS_DRAWN[27] = tuple((s, AS_DRAWN[s]) for s in range(16, 27))  # session 7's final check
 
 
 def fresh(
