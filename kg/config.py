@@ -47,8 +47,10 @@ class Settings:
     # reported and the worker replaced. A worker idles at about 500 MB.
     worker_memory_mb: int = field(default_factory=lambda: env_number("KG_WORKER_MEMORY_MB", "4096"))
     # Claims whose confidence (their pattern's measured precision, kg/extract/precision.py) is below
-    # this stay claim nodes with provenance; only the rest, when asserted, become plain triples.
-    min_confidence: float = field(default_factory=lambda: env_number("KG_MIN_CONFIDENCE", "0.5", float))
+    # this stay claim nodes with provenance; only the rest, when asserted, become plain triples. The
+    # default is the lowest gate at which at most 10% of the judged claims it lets through were useless
+    # (python -m kg.eval.calibrate --gates docs/audits/*.jsonl; README, "Confidence is measured precision").
+    min_confidence: float = field(default_factory=lambda: env_number("KG_MIN_CONFIDENCE", "0.66", float))
     # Publication date (ISO) for documents that carry none; relative dates are read against it.
     date: str | None = None
     # Read files through symbolic links that lead out of an input directory (off: such a link is

@@ -10,6 +10,11 @@ out of the join and the right ones stay, so the dev half measured 70% for open r
 names while fresh articles gave 25%. Audit lines without a pattern (the dev-half and first-audit
 rounds, read for rules as they were judged) are left out.
 
+``--gates JUDGED.jsonl ...`` prints, for each gate a build could use, what the judged claims it would
+list measured (correct, wrong, useless, correct and useful), with the confidences of the committed
+table: that is how the default --min-confidence is chosen. The verdicts are the ones the table was made
+from, so the figures are in-sample; a fresh draw is what tells how the chosen gate does.
+
 ``--record-patterns GRAPH.trig[,GRAPH2.trig] JUDGED.jsonl`` writes each line's pattern into a judged file,
 from the graph(s) that were judged (built with --min-confidence 0, so that every claim is there); a
 pattern already recorded is kept.
@@ -23,8 +28,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kg.eval.audit import facts
 from kg.atomic import write_atomic
+from kg.eval.audit import facts
+from kg.extract.precision import confidence_of
 
 HEADER = (
     "# pattern\tjudged\tright: claims of articles no rule had been written from, judged blind by readers"
@@ -36,13 +42,32 @@ HEADER = (
 
 def table(judged_files: list[str | Path]) -> str:
     judged, right = Counter(), Counter()
-    for path in judged_files:
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            verdict = json.loads(line) if line.strip() else {}
-            if verdict.get("pattern"):
-                judged[verdict["pattern"]] += 1
-                right[verdict["pattern"]] += verdict["verdict"] == "correct"
+    for verdict in verdicts(judged_files):
+        judged[verdict["pattern"]] += 1
+        right[verdict["pattern"]] += verdict["verdict"] == "correct"
     return HEADER + "".join(f"{p}\t{judged[p]}\t{right[p]}\n" for p in sorted(judged))
+
+
+def verdicts(judged_files: list[str | Path]) -> list[dict]:
+    lines = (line for path in judged_files for line in Path(path).read_text(encoding="utf-8").splitlines())
+    return [v for v in (json.loads(line) for line in lines if line.strip()) if v.get("pattern")]
+
+
+def gates(judged_files: list[str | Path]) -> str:
+    """A table: per gate (each confidence the judged patterns have), the judged claims a build with that
+    --min-confidence lists and what their readers said of them."""
+    judged = [(confidence_of(v["pattern"]) or 0.0, v) for v in verdicts(judged_files)]
+    rows = ["| gate | judged claims listed | correct | partly | wrong | useless | correct and useful |",
+            "|---|---|---|---|---|---|---|"]
+    for gate in sorted({c for c, _ in judged if 0.3 <= c}):
+        listed = [v for c, v in judged if c >= gate]
+        share = Counter(v["verdict"] for v in listed)
+        useless = sum(not v.get("useful") for v in listed)
+        good = sum(v["verdict"] == "correct" and bool(v.get("useful")) for v in listed)
+        n = len(listed)
+        rows.append(f"| {gate:.2f} | {n} | {share['correct'] / n:.0%} | {share['partly'] / n:.0%} | "
+                    f"{share['wrong'] / n:.0%} | {useless / n:.0%} | {good} |")
+    return "\n".join(rows) + "\n"
 
 
 def record_patterns(graphs: list[str | Path], judged_file: str | Path) -> int:
@@ -73,6 +98,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("judged", nargs="+", type=Path, help="judged audit files (docs/audits/*.jsonl)")
     parser.add_argument("-o", "--output", type=Path, help="write the table here (atomically) instead of stdout")
     parser.add_argument("--record-patterns", metavar="GRAPH[,GRAPH]", help="add patterns to ONE judged file from these graphs")
+    parser.add_argument("--gates", action="store_true", help="print what each --min-confidence would list of these verdicts")
     args = parser.parse_args(argv)
     missing_files = [str(p) for p in args.judged if not p.is_file()]
     if missing_files:
@@ -82,6 +108,9 @@ def main(argv: list[str]) -> int:
             parser.error("--record-patterns takes one judged file")
         missing = record_patterns(args.record_patterns.split(","), args.judged[0])
         print(f"{args.judged[0]}: {missing} line(s) whose claim no graph holds", file=sys.stderr)
+        return 0
+    if args.gates:
+        sys.stdout.write(gates(args.judged))
         return 0
     text = table(args.judged)
     if text == HEADER:

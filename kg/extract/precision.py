@@ -62,13 +62,19 @@ def backoff(pattern: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((pattern, f"{family}#{kind}", group, family, "*")))
 
 
-def calibrated(claim: RawClaim) -> RawClaim:
-    """The claim with its pattern in its provenance and its measured precision as its confidence."""
-    pattern = pattern_of(claim)
-    claim = replace(claim, provenance=replace(claim.provenance, extractor=pattern))
+def confidence_of(pattern: str) -> float | None:
+    """The pattern's measured precision, smoothed and backed off; None when nothing was judged."""
     table = measured()
     for key in backoff(pattern):
         judged, right = table.get(key, (0, 0))
         if judged >= MIN_JUDGED:
-            return replace(claim, confidence=round((right + 1) / (judged + 2), 2))
-    return claim
+            return round((right + 1) / (judged + 2), 2)
+    return None
+
+
+def calibrated(claim: RawClaim) -> RawClaim:
+    """The claim with its pattern in its provenance and its measured precision as its confidence."""
+    pattern = pattern_of(claim)
+    claim = replace(claim, provenance=replace(claim.provenance, extractor=pattern))
+    confidence = confidence_of(pattern)
+    return claim if confidence is None else replace(claim, confidence=confidence)
