@@ -71,6 +71,8 @@ AS_DRAWN[24] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22, 23))
 AS_DRAWN[25] = tuple((s, AS_DRAWN[s]) for s in (16, 17, 18, 19, 20, 21, 22, 23, 24))  # session 7's second check
 AS_DRAWN[26] = tuple((s, AS_DRAWN[s]) for s in range(16, 26))  # session 7's final check
 AS_DRAWN[27] = tuple((s, AS_DRAWN[s]) for s in range(16, 27))  # session 7's final check
+AS_DRAWN[28] = tuple((s, AS_DRAWN[s]) for s in range(16, 28))  # session 8's check of the gate
+AS_DRAWN[29] = tuple((s, AS_DRAWN[s]) for s in range(16, 29))  # session 8's check of the gate
 
 
 def fresh(
