@@ -73,6 +73,8 @@ AS_DRAWN[26] = tuple((s, AS_DRAWN[s]) for s in range(16, 26))  # session 7's fin
 AS_DRAWN[27] = tuple((s, AS_DRAWN[s]) for s in range(16, 27))  # session 7's final check
 AS_DRAWN[28] = tuple((s, AS_DRAWN[s]) for s in range(16, 28))  # session 8's check of the gate
 AS_DRAWN[29] = tuple((s, AS_DRAWN[s]) for s in range(16, 29))  # session 8's check of the gate
+AS_DRAWN[30] = tuple((s, AS_DRAWN[s]) for s in range(16, 30))  # session 8's check of the gate
+AS_DRAWN[31] = tuple((s, AS_DRAWN[s]) for s in range(16, 31))  # session 8's check of the gate
 
 
 def fresh(
