@@ -276,6 +276,23 @@ def test_a_named_body_owning_a_named_work_or_product_made_it():
     assert not any(c.predicate == "kg:makerOf" for c in claims_of(doc))
 
 
+def test_a_named_product_inside_the_kind_of_thing_a_body_owns_is_its_product():
+    # "Sony's new PlayStation Portable (PSP) games console sold out", parsed as spaCy parses it: the owner hangs
+    # on "console", the product name on its modifiers
+    def parse(product_label: str):
+        return hand_parse([row("Sony", "Sony", "PROPN", "NNP", "poss", 9), row("'s", "'s", "PART", "POS", "case", 0),
+                           row("new", "new", "ADJ", "JJ", "amod", 9), row("PlayStation", "PlayStation", "PROPN", "NNP", "compound", 4),
+                           row("Portable", "Portable", "PROPN", "NNP", "nmod", 9), row("(", "(", "PUNCT", "-LRB-", "punct", 8),
+                           row("PSP", "PSP", "PROPN", "NNP", "nmod", 8), row(")", ")", "PUNCT", "-RRB-", "punct", 8),
+                           row("games", "game", "NOUN", "NNS", "appos", 4), row("console", "console", "NOUN", "NN", "nsubj", 10),
+                           row("sold", "sell", "VERB", "VBD", "ROOT", 10), row("out", "out", "ADP", "RP", "prt", 10)],
+                          ents=[(0, 1, "ORG"), (3, 4, product_label)])
+    made = {(c.subject.text, c.object.text) for c in claims_of(parse("PRODUCT")) if c.predicate == "kg:makerOf"}
+    assert made == {("Sony", "PlayStation")}
+    # a place in the same slot is not a product: it says where, not what
+    assert not any(c.predicate == "kg:makerOf" for c in claims_of(parse("GPE")))
+
+
 def test_a_definite_description_of_a_person_is_the_person_named_before_but_not_in_what_it_says_they_are():
     import kg
     from kg.config import Settings

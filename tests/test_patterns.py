@@ -227,11 +227,15 @@ def test_a_party_word_in_apposition_describes_the_person_and_its_clause_is_their
 
 
 def test_a_role_s_organisation_hung_on_the_copula_still_counts():
-    doc = hand_parse([("Cicippio", "Cicippio", "PROPN", "NNP", "nsubj", 1), ("was", "be", "AUX", "VBD", "ROOT", 1),
-                      ("comptroller", "comptroller", "NOUN", "NN", "attr", 1), ("at", "at", "ADP", "IN", "prep", 1),
-                      ("Acme", "Acme", "PROPN", "NNP", "compound", 5), ("University", "University", "PROPN", "NNP", "pobj", 3)],
-                     ents=[(0, 1, "PERSON"), (4, 6, "ORG")])
-    assert ("Cicippio", "kg:worksFor", "Acme University") in triples(doc)
+    def parse(copula: str, tag: str):
+        return hand_parse([("Cicippio", "Cicippio", "PROPN", "NNP", "nsubj", 1), (copula, "be", "AUX", tag, "ROOT", 1),
+                           ("comptroller", "comptroller", "NOUN", "NN", "attr", 1), ("at", "at", "ADP", "IN", "prep", 1),
+                           ("Acme", "Acme", "PROPN", "NNP", "compound", 5), ("University", "University", "PROPN", "NNP", "pobj", 3)],
+                          ents=[(0, 1, "PERSON"), (4, 6, "ORG")])
+    assert ("Cicippio", "kg:worksFor", "Acme University") in triples(parse("is", "VBZ"))
+    # "was comptroller at" is a past tie: kept, as former, not asserted as his job now
+    assert ("Cicippio", "kg:worksFor", "Acme University") in triples(parse("was", "VBD"), Factuality.FORMER)
+    assert ("Cicippio", "kg:worksFor", "Acme University") not in triples(parse("was", "VBD"))
 
 
 def test_shot_to_death_by_an_agent_hung_on_an_earlier_noun_is_a_killing_by_them():

@@ -122,8 +122,8 @@ def test_a_line_up_is_a_list_of_names_not_sentences_about_them():
                      "Subs Not Used: Poole, Fadiga, Vaz Te, Pedersen.")
     assert claims == set()
     # a list inside a real sentence still counts, however long
-    named = _claims("Sting, Mariah Carey, Bono, Elton John, Madonna, Robbie Williams and Kylie Minogue joined Band Aid.")
-    assert {c[0] for c in named if c[1] == "memberOf" and c[2] == "Band Aid"} >= {"Mariah Carey", "Elton John", "Kylie Minogue"}
+    named = _claims("Sting, Mariah Carey, Bono, Elton John, Madonna, Robbie Williams and Kylie Minogue joined Amnesty International.")
+    assert {c[0] for c in named if c[1] == "memberOf" and c[2] == "Amnesty International"} >= {"Mariah Carey", "Elton John", "Kylie Minogue"}
 
 
 def test_the_chief_of_a_field_works_for_the_body_but_does_not_lead_it():

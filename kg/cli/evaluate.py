@@ -118,6 +118,7 @@ def eval_carb(
 def eval_gold(
     gold: Path = typer.Argument(..., help="kg gold file: one JSON object per article (see kg/eval/gold.py)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    misses: bool = typer.Option(False, "--misses", help="Also list the reader's facts kg lacks and the names it classes otherwise."),
 ) -> None:
     """Score entities, claims and quotes against hand-annotated articles (e.g. examples/gold.jsonl)."""
     from kg.eval.gold import evaluate
@@ -153,3 +154,6 @@ def eval_gold(
             highlight=False,
             soft_wrap=True,
         )
+        if misses:
+            for line in (*scores.reader.wrong_classes, *scores.reader.misses):
+                out.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -70,7 +70,8 @@ class ReaderScores:
     quotes: int = 0
     quotes_found: int = 0
     speaker_right: int = 0
-    misses: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)  # the reader's facts kg does not have
+    wrong_classes: list[str] = field(default_factory=list)  # names kg found with another class
 
     def __iadd__(self, other: "ReaderScores") -> "ReaderScores":
         for name in self.__dataclass_fields__:
@@ -153,7 +154,10 @@ def score_record(graph, doc_iri, record: dict) -> ReaderScores:
         scores.entities += 1
         if number in classes:
             scores.found += 1
-            scores.class_right += classes[number] == {COARSE.get(entity[1], entity[1])}
+            right = classes[number] == {COARSE.get(entity[1], entity[1])}
+            scores.class_right += right
+            if not right:
+                scores.wrong_classes.append(f"{record.get('id', '')}: {entity[0]} is {entity[1]}, kg says {'/'.join(sorted(classes[number]))}")
     claims = [(str(r.s), str(r.p), str(r.o), str(r.f)) for r in run_query(graph, CLAIMS, binding)]
     for fact in record.get("facts", []):
         subject, relation, obj, factuality = fact[:4]

@@ -17,11 +17,12 @@ from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import HEAD_ROLES, lexicon
 from kg.extract.mentions import COURTESY_TITLES, HONORIFICS, MentionIndex
 from kg.extract.syntax import children, grammatical_subjects, with_conjuncts, word_fragment
-from kg.resolve.places import country_for_demonym
+from kg.resolve.places import country_for_demonym, gazetteer
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.roles.v1"
 REPRESENTATIVES = frozenset({"ambassador", "envoy", "consul", "emissary", "attache", "attaché"})  # of a country, not in it
+ELECTED = frozenset({"mp", "mep", "msp", "am", "senator", "congressman", "congresswoman", "representative", "councillor"})  # "MP for X": X is a seat
 FORMER = ("former ", "ex-", "ex ", "then-", "late ")  # a role once held: a title, not a current affiliation
 HEDGED_ROLES = {"accused", "alleged", "suspected", "reputed", "presumed", "purported"}
 ROLE_PREPS = ("of", "for", "at", "with", "in", "from")
@@ -240,6 +241,7 @@ def describe(
     title = role_phrase(noun)
     hedged = any(t.lower_ in HEDGED_ROLES for t in noun.lefts)
     former = title.lower().startswith(FORMER) or any(t.lower_ in ("former", "ex") for t in noun.lefts)
+    former = former or (anchor.lemma_ == "be" and anchor.tag_ == "VBD")  # "Aynsley-Green was a lecturer at Oxford"
     prop = lexicon().role_property(title) or lexicon().role_property(noun.lemma_)
     # "regulatory head of the MEF", "news head": a head with a field before it heads a part of the body
     field_head = noun.lemma_.lower() == "head" and title.lower().split()[0] != "head"
@@ -295,7 +297,15 @@ def describe(
     if person.cls != "Person":
         return
     no_home = [o.idx for p in children(noun, "prep") if p.lower_ in ("for", "at") for o in children(p, "pobj")]
+    seat = [o.idx for p in children(noun, "prep") if p.lower_ == "for" for o in children(p, "pobj")]
+    came_from = [o.idx for p in children(noun, "prep") if p.lower_ == "from" for o in children(p, "pobj")]
     for target in targets:
+        if noun.lemma_.lower() in ELECTED and any(target.start <= at < target.end for at in seat):
+            continue  # "Labour MP for Hornsey and Wood Green": a seat, whatever class its name got
+        if target.cls not in PLACE_CLASSES and any(target.start <= at < target.end for at in came_from) and (
+            gazetteer().lookup(target.text) is not None
+        ):
+            continue  # "racer Roy Tansley, from Derby": a home town, not the club of the same name
         if target.cls in PLACE_CLASSES and noun.lemma_.lower() in REPRESENTATIVES:
             continue  # "ambassador of Iceland", "the US envoy": represents the country, does not live there
         if target.cls in PLACE_CLASSES and target.start < noun.idx and any(t.cls == "Organization" for t in targets):

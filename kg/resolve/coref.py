@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.lexicon import PEERS, first_name_gender, lexicon
+from kg.resolve.argument_kinds import of_the_right_kind
 from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazetteer
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
@@ -492,6 +493,9 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
         obj = raw.object if isinstance(raw.object, Literal) else key(raw.object, as_written=raw.predicate == "kg:isA")
         if subject is None or obj is None or subject == obj:
             continue
+        object_class = None if isinstance(raw.object, Literal) else key_class(obj, extraction.document.id)
+        if not of_the_right_kind(raw.predicate, key_class(subject, extraction.document.id), object_class):
+            continue  # "Paul Nixon works for Eric Cantona": a person is no employer, whatever the pattern
         speaker = key(raw.speaker)
         claims.append(
             Claim(subject, raw.predicate, obj, raw.provenance, raw.confidence, raw.factuality, speaker, raw.cue)
@@ -512,10 +516,14 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
     )
 
 
+def key_class(key: str, doc_id: str) -> str:
+    return key.removeprefix(f"{doc_id}:").split(":", 1)[0]
+
+
 def make_entity(key: str, mentions: list[Mention], doc_id: str) -> Entity:
     forms = Counter(m.label for m in mentions)
     names = Counter(m.label for m in mentions if not (m.ner == "NORP" and m.cls == "Country")) or forms
     name = max(names, key=lambda f: (len(f.split()), names[f], f))  # "Croatia", not "Croatian"
-    cls = key.removeprefix(f"{doc_id}:").split(":", 1)[0]
+    cls = key_class(key, doc_id)
     unique = tuple(dict.fromkeys(sorted(mentions, key=lambda m: m.start)))
     return Entity(key, name, cls, tuple(sorted(set(forms) - {name})), unique, doc_scoped=key.startswith(doc_id))
