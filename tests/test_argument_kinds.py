@@ -75,3 +75,16 @@ def test_a_champion_or_a_co_star_of_a_name_is_no_job_there():
                 ("ran", "run", "VERB", "VBD", "ROOT", 8)]
         found = triples(hand_parse(rows, ents=[(0, 2, "PERSON"), (4, 5, "ORG")]))
         assert not any(p in ("kg:worksFor", "kg:jobTitle") for _, p, _ in found), (role, found)
+
+
+def test_a_name_read_as_a_body_but_described_as_a_person_gets_no_base():
+    # "Capriati, a champion in Melbourne, won." with NER calling Capriati a body; "Acme, a firm in Melbourne" is based there
+    def parse(noun: str):
+        rows = [("Capriati", "Capriati", "PROPN", "NNP", "nsubj", 7), (",", ",", "PUNCT", ",", "punct", 0),
+                ("a", "a", "DET", "DT", "det", 3), (noun, noun, "NOUN", "NN", "appos", 0),
+                ("in", "in", "ADP", "IN", "prep", 3), ("Melbourne", "Melbourne", "PROPN", "NNP", "pobj", 4),
+                (",", ",", "PUNCT", ",", "punct", 0), ("won", "win", "VERB", "VBD", "ROOT", 7)]
+        return hand_parse(rows, ents=[(0, 1, "ORG"), (5, 6, "GPE")])
+    assert not any(p == "kg:basedIn" for _, p, _ in triples(parse("champion")))
+    assert not any(p == "kg:basedIn" for _, p, _ in triples(parse("head")))
+    assert ("Capriati", "kg:basedIn", "Melbourne") in triples(parse("firm"))

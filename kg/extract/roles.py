@@ -284,7 +284,10 @@ def describe(
                 0.6,
             )
     ranked = any(t.tag_ == "JJS" or t.lower_ in ("top", "leading") for t in noun.lefts)
-    if person.cls == "Organization":  # "Sun Hung Kai Properties, a Hong Kong construction firm"
+    # "Capriati is a two-time champion in Melbourne", "Fred Hasson, head of Tiga" with the name read as a
+    # body: a person's noun describes a person, so it says nothing of where a body is based
+    described_as_a_person = prop is not None or lexicon().is_person_noun(noun.lemma_)
+    if person.cls == "Organization" and not described_as_a_person:  # "Sun Hung Kai Properties, a Hong Kong construction firm"
         for place in (t for t in targets if t.cls in PLACE_CLASSES and not (ranked and t.start > noun.idx)):
             # "the biggest player in China" is where it leads the market, not where it is based
             yield RawClaim(
