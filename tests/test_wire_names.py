@@ -68,3 +68,20 @@ def test_us_state_abbreviations_become_places_where_ner_found_nothing():
     assert places(["CONN.", "police"]) == [("CONN.", "GPE")]
     assert places(["a", "miss.", "again"]) == []  # the lower-case word is no state
     assert places(["Miss.", "Jones"], ["O", "B-PERSON"]) == [("Jones", "PERSON")]  # an honorific
+
+
+def test_countries_in_capitals_become_places_where_ner_found_nothing():
+    import kg.nlp.components  # noqa: F401  (registers the component)
+
+    nlp = spacy.blank("en")
+    countries = nlp.add_pipe("kg_country_abbreviations_v1")
+
+    def places(words, ents=None):
+        doc = Doc(nlp.vocab, words=words, ents=ents)
+        return [(e.text, e.label_) for e in countries(doc).ents]
+
+    assert places(["Spain", "beat", "the", "USA", "3-2"], ["B-GPE", "O", "O", "O", "O"]) == [("Spain", "GPE"), ("USA", "GPE")]
+    assert places(["the", "UAE", "and", "Oman"]) == [("UAE", "GPE")]
+    assert places(["TELL", "US", "NOW"]) == []  # a line in capitals: the pronoun
+    assert places(["give", "us", "a", "call"]) == []  # lower case: the pronoun
+    assert places(["the", "Usa", "river"]) == []  # not in capitals

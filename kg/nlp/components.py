@@ -7,7 +7,7 @@ one; the small English model gets both wrong on captions and headlines without h
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 
@@ -101,6 +101,28 @@ def state_abbreviations(doc: Doc) -> Doc:
                 found.append(Span(doc, token.i, token.i + 2, label="GPE"))
     if found:
         doc.ents = [*doc.ents, *filter_spans(found)]
+    return doc
+
+
+@Language.component("kg_country_abbreviations_v1")
+def country_abbreviations(doc: Doc) -> Doc:
+    """'USA', 'UK', 'UAE' in capitals as places where NER found nothing ("Spain beat the USA 3-2"): the
+    country names of ontology/lexicons/aliases.tsv, written in capitals and two letters or more."""
+    from kg.extract.lexicon import lexicon
+
+    countries = {name for name, (_, cls) in lexicon().aliases.items() if cls == "Country"}
+    taken = {t.i for ent in doc.ents for t in ent}
+    def shouted(t: Token) -> bool:  # "TELL US WHAT YOU THINK": a line in capitals, not a country
+        near = [doc[i] for i in (t.i - 1, t.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+        return any(n.is_upper and len(n) > 1 for n in near)
+
+    found = [
+        Span(doc, t.i, t.i + 1, label="GPE")
+        for t in doc
+        if t.i not in taken and t.is_upper and len(t.text.strip(".")) >= 2 and t.lower_ in countries and not shouted(t)
+    ]
+    if found:
+        doc.ents = [*doc.ents, *found]
     return doc
 
 

@@ -50,9 +50,11 @@ def keep_hyphenated_roles(nlp) -> None:
 
 
 def add_place_patterns(nlp) -> None:
-    """US state abbreviations ("Conn.", "N.Y.") as places where NER found nothing."""
+    """US state abbreviations ("Conn.", "N.Y.") and countries in capitals ("USA") as places where NER
+    found nothing."""
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_state_abbreviations_v1", name="kg_places", after="ner")
+        nlp.add_pipe("kg_country_abbreviations_v1", name="kg_countries", after="kg_places")
 
 
 # spaCy's memory grows with the length of one Doc (4 GB for 1 MB of text, whether one Doc or one batch), so a
