@@ -88,3 +88,17 @@ def test_a_name_read_as_a_body_but_described_as_a_person_gets_no_base():
     assert not any(p == "kg:basedIn" for _, p, _ in triples(parse("champion")))
     assert not any(p == "kg:basedIn" for _, p, _ in triples(parse("head")))
     assert ("Capriati", "kg:basedIn", "Melbourne") in triples(parse("firm"))
+
+
+def test_the_secretary_of_a_body_is_on_its_staff_but_a_department_s_minister_is_a_minister():
+    from test_nominal_patterns import flat
+
+    def found(body: list[str], role: str):
+        words = [(w, "PROPN") for w in body] + [(role, "NOUN"), ("Koji", "PROPN"), ("Tokumasu", "PROPN"), ("spoke", "VERB")]
+        n = len(body)
+        return triples(flat(words, ents=[(0, n, "ORG"), (n + 1, n + 3, "PERSON")], root=n + 3))
+
+    assert ("Koji Tokumasu", "kg:worksFor", "JRFU") in found(["JRFU"], "secretary")
+    assert not any(p == "kg:ministerOf" for _, p, _ in found(["JRFU"], "secretary"))
+    assert ("Koji Tokumasu", "kg:ministerOf", "Home Office") in found(["Home", "Office"], "minister")
+    assert ("Koji Tokumasu", "kg:ministerOf", "Treasury") in found(["Treasury"], "secretary")

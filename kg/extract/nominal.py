@@ -252,7 +252,8 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
     # "Kennedy assassin Sirhan Sirhan" links two people only by killing; "Hollywood legend" gives no home
     last = words[-1].lemma_
     relation = role_relation(
-        prop, where.cls, premodifier=True, occupation=lexicon().is_person_noun(last), employment=lexicon().is_employment(last)
+        prop, where.cls, premodifier=True, occupation=lexicon().is_person_noun(last), employment=lexicon().is_employment(last),
+        target_name=where.text,
     )
     if relation is None:
         return

@@ -172,7 +172,8 @@ PLACE_ROLES = {"kg:leaderOf", "kg:presidentOf", "kg:ministerOf", "kg:memberOf"}
 
 
 def role_relation(
-    prop: str | None, target_cls: str, *, premodifier: bool = False, occupation: bool = True, employment: bool = True
+    prop: str | None, target_cls: str, *, premodifier: bool = False, occupation: bool = True, employment: bool = True,
+    target_name: str = "",
 ) -> str | None:
     """What a role links its holder to: an assassin's target is a person; a role in a place is held
     there only for leaders and members ("Illinois governor"), otherwise it says where the person is
@@ -193,7 +194,20 @@ def role_relation(
         return "kg:livesIn" if target_cls == "City" or not premodifier else "kg:affiliatedWith"
     if target_cls != "Organization":
         return None  # "Finding Neverland's designer": a film, an event or a group is no employer
+    if prop == "kg:ministerOf" and not government_body(target_name):
+        return "kg:worksFor"  # "JRFU secretary Koji Tokumasu": the secretary of a body is on its staff
     return prop or "kg:worksFor"
+
+
+GOVERNMENT_WORDS = {"office", "ministry", "department", "treasury", "government", "cabinet", "executive",
+                    "administration", "exchequer", "commission", "council", "assembly", "parliament", "state"}
+
+
+def government_body(name: str) -> bool:
+    """'the Home Office', 'Ministry of Defence', 'Treasury', 'State Department': a body a minister serves in.
+    An empty name (a caller that does not know it) is taken to be one."""
+    words = name.lower().replace("'s", "").split()
+    return not words or bool(GOVERNMENT_WORDS & {words[0], words[-1]})
 
 
 UNIT_WORDS = {"division", "unit", "arm", "subsidiary", "department", "branch", "wing", "operation", "operations", "force", "forces", "desk"}
@@ -323,6 +337,7 @@ def describe(
             premodifier=target.start < noun.idx,
             occupation=lexicon().is_person_noun(noun.lemma_),
             employment=lexicon().is_employment(noun.lemma_),
+            target_name=target.text,
         )
         relation = for_party(relation, target, noun.text) if relation is not None else None
         if relation is None:
