@@ -196,3 +196,18 @@ def test_a_head_with_a_field_before_or_after_it_works_for_the_body():
     assert ("Jim Bud", "kg:worksFor", "MEF") in found and ("Jim Bud", "kg:leaderOf", "MEF") not in found
     found = triples(doc([], [("of", "ADP", "prep", None), ("MEF", "PROPN", "pobj", 4)]))
     assert ("Jim Bud", "kg:leaderOf", "MEF") in found  # the head of the body leads it
+
+
+def test_a_name_between_an_owner_and_a_title_is_where_or_which_part_not_what_is_led():
+    def title(owner: str, owner_label: str, where: str, where_label: str, role: str):
+        words = [("The", "DET"), (owner, "PROPN"), ("'s", "PART"), (where, "PROPN"), (role, "NOUN"), ("Nicola", "PROPN"),
+                 ("Sturgeon", "PROPN"), ("spoke", "VERB"), (".", "PUNCT")]
+        return triples(flat(words, ents=[(1, 2, owner_label), (3, 4, where_label), (5, 7, "PERSON")], root=7))
+
+    found = title("SNP", "ORG", "Holyrood", "GPE", "leader")  # the party's leader in the parliament
+    assert ("Nicola Sturgeon", "kg:memberOf", "SNP") in found
+    assert not any(o == "Holyrood" for _, p, o in found if p != "kg:jobTitle"), found
+    found = title("Sony", "ORG", "Europe", "LOC", "chief")  # a job at Sony in Europe
+    assert not any(o == "Europe" for _, p, o in found if p != "kg:jobTitle"), found
+    found = title("Holyrood", "ORG", "Chamber", "ORG", "chief")  # the head of a part of the owner
+    assert ("Nicola Sturgeon", "kg:leaderOf", "Chamber") in found

@@ -193,7 +193,8 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 if lexicon().role_property(killer.group(1)) == "kg:killed":  # "Kennedy's assassin, Lee Harvey Oswald"
                     yield claim(b, "kg:killed", a, sentence, a.start, b.end, doc_id, 0.75)
             elif b.cls == "Person" and a.cls in (*PLACES, "Organization", "Person"):
-                yield from title_between(doc, a, b, sentence, doc_id)
+                owner = names[i - 1] if i > 0 and text[names[i - 1].end : a.start].strip() in ("'s", "’s") else None
+                yield from title_between(doc, a, b, sentence, doc_id, owner)
 
 
 def agency_at_home(organisation: Mention, place: Mention) -> bool:
@@ -231,8 +232,12 @@ def modifier(doc: Doc, mention: Mention) -> bool:
     return root_dep(doc, mention) in ("poss", "compound")
 
 
-def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_id: str) -> Iterator[RawClaim]:
-    """'Illinois Gov. James Thompson': a short run of title words between a place/organisation and a name."""
+def title_between(
+    doc: Doc, where: Mention, person: Mention, sentence: int, doc_id: str, owner: Mention | None = None
+) -> Iterator[RawClaim]:
+    """'Illinois Gov. James Thompson': a short run of title words between a place/organisation and a name.
+    ``owner`` is a name that owns ``where`` ("the SNP's Holyrood leader"): a party's leader somewhere
+    is its member, not the leader of the place."""
     span = doc.char_span(where.end, person.start, alignment_mode="contract")
     words = [t for t in span] if span is not None else []
     if not words or len(words) > MAX_TITLE_TOKENS:
@@ -271,6 +276,11 @@ def title_between(doc: Doc, where: Mention, person: Mention, sentence: int, doc_
         yield claim(person, "kg:jobTitle", Literal(shown), sentence, words[0].idx, person.end, doc_id, 0.75)
     if relation is None:
         return
+    if owner is not None and owner.text.lower() in lexicon().parties and where.text.lower() not in lexicon().parties:
+        yield claim(person, "kg:memberOf", owner, sentence, owner.start, person.end, doc_id, 0.7)
+        return  # "the SNP's Holyrood leader Nicola Sturgeon": the SNP's, at Holyrood
+    if owner is not None and owner.cls == "Organization" and where.cls in PLACES:
+        return  # "Sony's Europe chief Chris Deering": a job at Sony in Europe (the roles pattern reads Sony's)
     tie = claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)
     # a role once held is a title and a past tie, not a current one
     yield replace(tie, factuality=Factuality.FORMER) if former else tie

@@ -62,11 +62,15 @@ def hyphen_start(doc: Doc, start: int) -> int:
 def role_targets(noun: Token) -> list[Token]:
     """Where the role is held: 'director of X', 'spokesman for X', "X's president"."""
     targets = [pobj for prep in children(noun, "prep") if prep.lower_ in ROLE_PREPS for pobj in children(prep, "pobj")]
-    targets += [p for p in children(noun, "poss") if p.pos_ != "PRON"]
-    targets += [
-        t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("ORG", "GPE", "PERSON")
-    ]
-    return targets
+    owners = [p for p in children(noun, "poss") if p.pos_ != "PRON"]
+    inner = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ in ("ORG", "GPE", "PERSON")]
+    if owners and inner:  # a name between the owner and the role says which part of the owner's, or where
+        party = any(" ".join(t.text for t in o.subtree if t.dep_ != "case").lower() in lexicon().parties for o in owners)
+        if party or all(t.ent_type_ == "GPE" for t in inner):
+            inner = []  # "Labour's Holyrood leader" leads the party's group there; "Sony's Europe chief" works for Sony
+        elif lexicon().role_property(noun.lemma_) in HEAD_ROLES:
+            owners = []  # "Holyrood's Chamber Office chief" heads the Chamber Office ("the AP's Northwest reporter": AP's)
+    return targets + owners + inner
 
 
 def deeper_organisations(noun: Token) -> list[Token]:
