@@ -211,3 +211,24 @@ def test_a_name_between_an_owner_and_a_title_is_where_or_which_part_not_what_is_
     assert not any(o == "Europe" for _, p, o in found if p != "kg:jobTitle"), found
     found = title("Holyrood", "ORG", "Chamber", "ORG", "chief")  # the head of a part of the owner
     assert ("Nicola Sturgeon", "kg:leaderOf", "Chamber") in found
+
+
+def test_a_holder_fired_or_resigning_in_the_same_sentence_held_the_post():
+    def said(verb: str, lemma: str, tag: str, dep: str, aux: tuple | None = None):
+        # "Vodafone chairman John Smith [was] VERB ." with the name as the subject
+        rows = [("Vodafone", "Vodafone", "PROPN", "NNP", "compound", 1), ("chairman", "chairman", "NOUN", "NN", "compound", 3),
+                ("John", "John", "PROPN", "NNP", "compound", 3), ("Smith", "Smith", "PROPN", "NNP", dep, 5 if aux else 4)]
+        if aux:
+            rows.append(aux)
+        rows += [(verb, lemma, "VERB", tag, "ROOT", len(rows)), (".", ".", "PUNCT", ".", "punct", len(rows))]
+        return hand_parse(rows, ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
+
+    resigned = said("resigned", "resign", "VBD", "nsubj")
+    assert ("John Smith", "kg:leaderOf", "Vodafone") in triples(resigned, Factuality.FORMER)
+    assert ("John Smith", "kg:leaderOf", "Vodafone") not in triples(resigned)
+    sacked = said("sacked", "sack", "VBN", "nsubjpass", ("was", "be", "AUX", "VBD", "auxpass", 5))
+    assert ("John Smith", "kg:leaderOf", "Vodafone") in triples(sacked, Factuality.FORMER)
+    spoke = said("spoke", "speak", "VBD", "nsubj")  # nothing ended: the tie is current
+    assert ("John Smith", "kg:leaderOf", "Vodafone") in triples(spoke)
+    will = said("resign", "resign", "VB", "nsubj", ("will", "will", "AUX", "MD", "aux", 5))  # not yet
+    assert ("John Smith", "kg:leaderOf", "Vodafone") in triples(will)

@@ -8,6 +8,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from kg.extract.dates import time_mentions
+from kg.extract.ended_ties import with_ended_ties
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import nominal_claims
 from kg.extract.precision import calibrated
@@ -98,7 +99,7 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
     )
     rosters = {i for i, (a, b) in enumerate(mentions.units) if is_roster(doc[a:b])}  # line-ups: no claims
     claims = [c for c in claims if c.provenance.sentence not in rosters]
-    claims = attribute_quoted_claims(claims, quotes, mentions.quotations)
+    claims = attribute_quoted_claims(with_ended_ties(doc, mentions, claims), quotes, mentions.quotations)
     claims = without_shorter_titles(without_repeats([calibrated(c) for c in claims]))
     claims.sort(key=lambda c: (c.provenance.start, c.provenance.end, c.predicate))
     times = time_mentions(doc, publication_date(document), mentions.sentence_of)
