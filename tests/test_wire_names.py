@@ -85,3 +85,17 @@ def test_countries_in_capitals_become_places_where_ner_found_nothing():
     assert places(["TELL", "US", "NOW"]) == []  # a line in capitals: the pronoun
     assert places(["give", "us", "a", "call"]) == []  # lower case: the pronoun
     assert places(["the", "Usa", "river"]) == []  # not in capitals
+
+
+def test_a_nationality_noun_before_a_persons_name_is_not_part_of_it():
+    import kg.nlp.components  # noqa: F401  (registers the component)
+
+    nlp = spacy.blank("en")
+    trim = nlp.add_pipe("kg_entity_trim_v1")
+
+    def names(words, ents):
+        return [(e.text, e.label_) for e in trim(Doc(nlp.vocab, words=words, ents=ents)).ents]
+
+    assert names(["beat", "Spaniard", "Carlos", "Moya"], ["O", "B-PERSON", "I-PERSON", "I-PERSON"]) == [("Carlos Moya", "PERSON")]
+    assert names(["Finn", "Russell", "kicked"], ["B-PERSON", "I-PERSON", "O"]) == [("Finn Russell", "PERSON")]  # a given name
+    assert names(["the", "Swede", "Bank", "Group"], ["O", "B-ORG", "I-ORG", "I-ORG"]) == [("Swede Bank Group", "ORG")]

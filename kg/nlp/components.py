@@ -20,9 +20,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Nouns for a person of a nation, which NER often takes into the name after them ("Spaniard Carlos Moya").
+NATIONALITY_NOUNS = frozenset({
+    "frenchman", "frenchwoman", "englishman", "englishwoman", "scotsman", "scotswoman", "welshman", "welshwoman",
+    "irishman", "irishwoman", "dutchman", "dutchwoman", "briton", "spaniard", "swede", "dane", "finn", "pole",
+    "scot", "turk", "kiwi", "aussie", "argentine", "brazilian", "american", "australian", "russian", "german",
+    "italian", "swiss", "belgian", "croatian", "serbian", "czech", "slovak", "austrian", "canadian", "chilean",
+})  # fmt: skip
+
+
+def without_nationality(doc: Doc, start: int, end: int, label: str) -> int:
+    """Where a person's name starts once a nationality noun before it is left out: "Briton Tim Henman"."""
+    if label == "PERSON" and end - start >= 3 and doc[start].lower_ in NATIONALITY_NOUNS:
+        if all(t.is_title for t in doc[start + 1 : end]):
+            return start + 1
+    return start
+
+
 @Language.component("kg_entity_trim_v1")
 def entity_trim(doc: Doc) -> Doc:
-    """Split entities at line breaks (keeping every piece) and trim punctuation and spaces at their edges."""
+    """Split entities at line breaks (keeping every piece) and trim punctuation and spaces at their edges,
+    and a nationality noun at the start of a person's name ("Spaniard Carlos Moya" is Carlos Moya)."""
     spans = []
     for ent in doc.ents:
         pieces, start = [], ent.start
@@ -39,6 +57,7 @@ def entity_trim(doc: Doc) -> Doc:
                 start += 1
             while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
                 end -= 1
+            start = without_nationality(doc, start, end, ent.label_)
             if end > start:
                 spans.append(Span(doc, start, end, label=ent.label))
     doc.ents = filter_spans(spans)
