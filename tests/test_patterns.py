@@ -277,3 +277,18 @@ def test_born_under_another_name_in_a_place():
                       ("Lubbock", "Lubbock", "PROPN", "NNP", "pobj", 5)],
                      ents=[(0, 1, "PERSON"), (3, 5, "PERSON"), (6, 7, "GPE")])
     assert ("Holly", "kg:bornIn", "Lubbock") in triples(doc)
+
+
+def test_a_participle_with_an_agent_is_done_to_the_noun_it_modifies_and_reports_of_it_are_reports():
+    # "reports of gay men being murdered by their families": the families killed the men, as reported
+    doc = hand_parse([("reports", "report", "NOUN", "NNS", "ROOT", 0), ("of", "of", "ADP", "IN", "prep", 0),
+                      ("men", "man", "NOUN", "NNS", "pobj", 1), ("being", "be", "AUX", "VBG", "auxpass", 4),
+                      ("murdered", "murder", "VERB", "VBN", "acl", 2), ("by", "by", "ADP", "IN", "agent", 4),
+                      ("families", "family", "NOUN", "NNS", "pobj", 5)])
+    assert ("families", "kg:killed", "men") in triples(doc, Factuality.REPORTED)
+    # "two men, murdered by their uncle, were buried": no "being", still done to the men, by the uncle
+    doc = hand_parse([("men", "man", "NOUN", "NNS", "nsubjpass", 6), (",", ",", "PUNCT", ",", "punct", 0),
+                      ("murdered", "murder", "VERB", "VBN", "acl", 0), ("by", "by", "ADP", "IN", "agent", 2),
+                      ("uncles", "uncle", "NOUN", "NNS", "pobj", 3), ("were", "be", "AUX", "VBD", "auxpass", 6),
+                      ("buried", "bury", "VERB", "VBN", "ROOT", 6)])
+    assert ("uncles", "kg:killed", "men") in triples(doc)

@@ -30,6 +30,9 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
 REFUSAL_VERBS = {"refuse", "decline", "fail"}  # "refused to comment": the comment did not happen
 IMPERSONAL_SUBJECTS = {"it", "there", "this", "that"}
+# "reports of gay men being murdered", "rumours that he will quit": someone's account, passed on
+REPORT_NOUNS = {"report", "rumour", "rumor", "claim", "account", "suggestion", "speculation"}
+ALLEGATION_NOUNS = {"allegation", "accusation"}
 
 
 def factuality_of(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
@@ -111,6 +114,11 @@ def embedding(verb: Token) -> tuple[Factuality, Token | None, Token | None]:
             return Factuality.HYPOTHETICAL, None, None  # "will try to", "will visit A and meet B"
         if node.dep_ == "ccomp" and head.lemma_ in DENIAL_VERBS:
             return Factuality.DENIED, None, head
+        if node.dep_ in ("prep", "acl") and head.pos_ == "NOUN" and head.lemma_.lower() in REPORT_NOUNS | ALLEGATION_NOUNS:
+            if head.dep_ == "dobj" and head.head.lemma_ in DENIAL_VERBS:
+                return Factuality.DENIED, None, head.head  # "denied reports that X did Y"
+            alleged = head.lemma_.lower() in ALLEGATION_NOUNS
+            return (Factuality.ALLEGED if alleged else Factuality.REPORTED), None, head
         if node.dep_ == "ccomp" and head.lemma_ in lexicon().cues:
             speakers = [s for s in grammatical_subjects(head) if s.lower_ not in IMPERSONAL_SUBJECTS]
             if speakers:

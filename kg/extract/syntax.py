@@ -73,7 +73,13 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or reduced_passive(verb)
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A participle with an agent that modifies a noun: "two men, murdered by their uncle", "gay men being
+    murdered by their families" (the noun is what the verb was done to)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def children(token: Token, *deps: str) -> Iterator[Token]:
@@ -185,7 +191,10 @@ def clause_subjects(head: Token, *, depth: int, prep: Token) -> list[Token]:
 
 
 def passive_subjects(verb: Token) -> list[Token]:
-    return [c for s in children(verb, "nsubjpass") for c in with_conjuncts(s)]
+    found = [c for s in children(verb, "nsubjpass") for c in with_conjuncts(s)]
+    if not found and reduced_passive(verb):
+        found = with_conjuncts(verb.head)
+    return found
 
 
 def word_fragment(token: Token) -> bool:
