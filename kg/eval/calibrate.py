@@ -15,6 +15,9 @@ list measured (correct, wrong, useless, correct and useful), with the confidence
 table: that is how the default --min-confidence is chosen. The verdicts are the ones the table was made
 from, so the figures are in-sample; a fresh draw is what tells how the chosen gate does.
 
+``--gates --held-out JUDGED.jsonl`` does the same out of sample: the confidences come from the other
+files only, and the claims listed are the held-out file's, judged on a draw the table had not seen.
+
 ``--record-patterns GRAPH.trig[,GRAPH2.trig] JUDGED.jsonl`` writes each line's pattern into a judged file,
 from the graph(s) that were judged (built with --min-confidence 0, so that every claim is there); a
 pattern already recorded is kept.
@@ -30,7 +33,7 @@ from pathlib import Path
 
 from kg.atomic import write_atomic
 from kg.eval.audit import facts
-from kg.extract.precision import confidence_of
+from kg.extract.precision import confidence_of, summed
 
 HEADER = (
     "# pattern\tjudged\tright: claims of articles no rule had been written from, judged blind by readers"
@@ -40,12 +43,17 @@ HEADER = (
 )
 
 
-def table(judged_files: list[str | Path]) -> str:
+def counts(judged_files: list[str | Path]) -> list[tuple[str, int, int]]:
+    """(pattern, judged, right) per pattern of the verdicts in these files."""
     judged, right = Counter(), Counter()
     for verdict in verdicts(judged_files):
         judged[verdict["pattern"]] += 1
         right[verdict["pattern"]] += verdict["verdict"] == "correct"
-    return HEADER + "".join(f"{p}\t{judged[p]}\t{right[p]}\n" for p in sorted(judged))
+    return [(p, judged[p], right[p]) for p in sorted(judged)]
+
+
+def table(judged_files: list[str | Path]) -> str:
+    return HEADER + "".join(f"{p}\t{n}\t{r}\n" for p, n, r in counts(judged_files))
 
 
 def verdicts(judged_files: list[str | Path]) -> list[dict]:
@@ -53,10 +61,17 @@ def verdicts(judged_files: list[str | Path]) -> list[dict]:
     return [v for v in (json.loads(line) for line in lines if line.strip()) if v.get("pattern")]
 
 
-def gates(judged_files: list[str | Path]) -> str:
+def gates(judged_files: list[str | Path], held_out: list[str | Path] = ()) -> str:
     """A table: per gate (each confidence the judged patterns have), the judged claims a build with that
-    --min-confidence lists and what their readers said of them."""
-    judged = [(confidence_of(v["pattern"]) or 0.0, v) for v in verdicts(judged_files)]
+    --min-confidence lists and what their readers said of them. With ``held_out``, the confidences come
+    from the other files only and the claims listed are the held-out ones: how a table made before a
+    draw predicts that draw."""
+    if held_out:
+        kept = [p for p in judged_files if Path(p).resolve() not in {Path(h).resolve() for h in held_out}]
+        known = summed(counts(kept))
+        judged = [(confidence_of(v["pattern"], known) or 0.0, v) for v in verdicts(held_out)]
+    else:
+        judged = [(confidence_of(v["pattern"]) or 0.0, v) for v in verdicts(judged_files)]
     rows = ["| gate | judged claims listed | correct | partly | wrong | useless | correct and useful |",
             "|---|---|---|---|---|---|---|"]
     for gate in sorted({c for c, _ in judged if 0.3 <= c}):
@@ -99,6 +114,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("-o", "--output", type=Path, help="write the table here (atomically) instead of stdout")
     parser.add_argument("--record-patterns", metavar="GRAPH[,GRAPH]", help="add patterns to ONE judged file from these graphs")
     parser.add_argument("--gates", action="store_true", help="print what each --min-confidence would list of these verdicts")
+    parser.add_argument("--held-out", type=Path, action="append", default=[], metavar="JUDGED",
+                        help="with --gates: confidences from the other files, claims listed from this one (repeatable)")
     args = parser.parse_args(argv)
     missing_files = [str(p) for p in args.judged if not p.is_file()]
     if missing_files:
@@ -110,7 +127,7 @@ def main(argv: list[str]) -> int:
         print(f"{args.judged[0]}: {missing} line(s) whose claim no graph holds", file=sys.stderr)
         return 0
     if args.gates:
-        sys.stdout.write(gates(args.judged))
+        sys.stdout.write(gates(args.judged, args.held_out))
         return 0
     text = table(args.judged)
     if text == HEADER:

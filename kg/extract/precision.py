@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from typing import Iterable
 from pathlib import Path
 
 from kg.config import ONTOLOGY_DIR
@@ -41,16 +42,20 @@ def pattern_of(claim: RawClaim) -> str:
 @lru_cache(maxsize=1)
 def measured(path: Path = ONTOLOGY_DIR / "lexicons" / "precision.tsv") -> dict[str, tuple[int, int]]:
     """pattern -> (judged, right), with the counts summed into each coarser pattern (``backoff``)."""
-    table: dict[str, tuple[int, int]] = {}
     if not path.is_file():
-        return table
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        pattern, judged, right = line.split("\t")[:3]
+        return {}
+    rows = (line.split("\t")[:3] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return summed((pattern, int(judged), int(right)) for pattern, judged, right in rows)
+
+
+def summed(rows: Iterable[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
+    """(pattern, judged, right) rows -> pattern -> (judged, right), each also summed into its coarser patterns."""
+    table: dict[str, tuple[int, int]] = {}
+    for pattern, judged, right in rows:
         for key in backoff(pattern):
             seen, good = table.get(key, (0, 0))
-            table[key] = (seen + int(judged), good + int(right))
+            table[key] = (seen + judged, good + right)
     return table
 
 
@@ -62,9 +67,10 @@ def backoff(pattern: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((pattern, f"{family}#{kind}", group, family, "*")))
 
 
-def confidence_of(pattern: str) -> float | None:
-    """The pattern's measured precision, smoothed and backed off; None when nothing was judged."""
-    table = measured()
+def confidence_of(pattern: str, table: dict[str, tuple[int, int]] | None = None) -> float | None:
+    """The pattern's measured precision (in the shipped table unless ``table`` is given), smoothed and
+    backed off; None when nothing was judged."""
+    table = measured() if table is None else table
     for key in backoff(pattern):
         judged, right = table.get(key, (0, 0))
         if judged >= MIN_JUDGED:
