@@ -50,7 +50,7 @@ class Settings:
     # this stay claim nodes with provenance; only the rest, when asserted, become plain triples. The
     # default is the lowest gate at which at most 10% of the judged claims it lets through were useless
     # (python -m kg.eval.calibrate --gates docs/audits/*.jsonl; README, "Confidence is measured precision").
-    min_confidence: float = field(default_factory=lambda: env_number("KG_MIN_CONFIDENCE", "0.5", float))
+    min_confidence: float = field(default_factory=lambda: env_number("KG_MIN_CONFIDENCE", "0.55", float))
     # Publication date (ISO) for documents that carry none; relative dates are read against it.
     date: str | None = None
     # Read files through symbolic links that lead out of an input directory (off: such a link is

@@ -121,7 +121,7 @@ def build(
         None, "--doc-timeout", help="Seconds one document may take (default 120, KG_DOC_TIMEOUT); past it, it is reported and skipped."
     ),
     min_confidence: Optional[float] = typer.Option(
-        None, "--min-confidence", help="Claims less sure than this (0-1, default 0.5, KG_MIN_CONFIDENCE) stay claim nodes, not plain triples."
+        None, "--min-confidence", help="Claims less sure than this (0-1, default 0.55, KG_MIN_CONFIDENCE) stay claim nodes, not plain triples."
     ),
     published: Optional[str] = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none; 'last week' is read against it."
