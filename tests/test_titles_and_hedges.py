@@ -203,3 +203,14 @@ def test_nested_quotation_marks_stay_linear_in_the_length_of_a_quote():
     text = '"He said ' + " ".join('it was "very good" indeed,' for _ in range(3000)) + ' and left," said Smith.'
     spans = find_quote_spans(text)
     assert len(spans) == 1 and spans[0].inner(text).count('"very good"') == 3000
+
+
+def test_a_country_inside_a_field_or_a_firms_arm_is_not_what_the_role_leads():
+    # session 9's held-out draw 32-35: "head of UK equities" and "chief executive of AOL UK" read as leading the UK
+    field = _claims("David Cummings, head of UK equities at Standard Life Investments, said shares rose.")
+    assert ("David Cummings", "worksFor", "Standard Life Investments", "asserted") in field
+    assert ("David Cummings", "jobTitle", "head of UK equities", "asserted") in field
+    arm = _claims("Karen Thomson, chief executive of AOL UK, said the service would grow.")
+    assert not any(c[1] == "leaderOf" and c[2] == "UK" for c in field | arm)
+    plain = _claims("Marcus Reyes, chief executive of Northwind Foods, spoke.")
+    assert ("Marcus Reyes", "leaderOf", "Northwind Foods", "asserted") in plain

@@ -43,7 +43,8 @@ def role_phrase(noun: Token) -> str:
             prep.lower_ in FIELD_PREPS
             and prep.i == end
             and 0 < len(field) <= 3
-            and all(t.pos_ in ("NOUN", "ADJ") and t.ent_type_ in ("", "NORP", "ORDINAL") for t in field)
+            # "head of UK equities": a place may say which field, but never ends it
+            and all((t.pos_ in ("NOUN", "ADJ") and t.ent_type_ in ("", "NORP", "ORDINAL")) or t.ent_type_ == "GPE" for t in field)
             and field[-1].pos_ == "NOUN"
             and not field[-1].ent_type_
             and field[-1].i == prep.i + len(field)
@@ -218,6 +219,17 @@ UNIT_WORDS = {"division", "unit", "arm", "subsidiary", "department", "branch", "
 WHOLE_FIELDS = {"government", "state"}  # "head of government", "head of state" head the whole
 
 
+def arm_of_a_body(place: Mention, mentions: MentionIndex) -> bool:
+    """'chief executive of AOL UK': a place after an organisation's name names its national arm, which
+    NER split in two; the role is not held in (or over) the country."""
+    if place.cls not in ("Place", "Country", "City"):
+        return False
+    doc = mentions.doc
+    tokens = [t for t in doc if place.start <= t.idx < place.end]
+    return any(c.dep_ == "compound" and c.i < t.i and (m := mentions.named_at(c)) is not None and m.cls == "Organization"
+               for t in tokens for c in t.children)
+
+
 def heads_a_unit(noun: Token) -> bool:
     """'president of Siemens' mobile networks division', 'head of the UN peacekeeping forces': the head
     of a part of a body works for the body ('president of the French republic' leads it)."""
@@ -280,6 +292,7 @@ def describe(
         and t.cls != "Concept"
         and (prop in PLACE_ROLES or country_for_demonym(t.text) is None)
         and not (noun.idx < t.start and t.end <= title_end)  # the field in "head of third party services"
+        and not arm_of_a_body(t, mentions)
     ]
     if not any(t.cls == "Organization" for t in targets):  # "vice president for new products at American Express"
         targets += [m for m in map(mentions.named_at, deeper_organisations(noun)) if m is not None]
