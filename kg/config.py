@@ -48,8 +48,8 @@ class Settings:
     worker_memory_mb: int = field(default_factory=lambda: env_number("KG_WORKER_MEMORY_MB", "4096"))
     # Claims whose confidence (their pattern's measured precision, kg/extract/precision.py) is below
     # this stay claim nodes with provenance; only the rest, when asserted, become plain triples. The
-    # default is the lowest gate at which at most 10% of the judged claims it lets through were useless
-    # (python -m kg.eval.calibrate --gates docs/audits/*.jsonl; README, "Confidence is measured precision").
+    # default is chosen out of sample, on fresh draws the table had not seen (python -m kg.eval.calibrate
+    # --gates docs/audits/*.jsonl --held-out DRAW.jsonl; README, "Confidence is measured precision").
     min_confidence: float = field(default_factory=lambda: env_number("KG_MIN_CONFIDENCE", "0.55", float))
     # Publication date (ISO) for documents that carry none; relative dates are read against it.
     date: str | None = None

@@ -67,7 +67,8 @@ def gates(judged_files: list[str | Path], held_out: list[str | Path] = ()) -> st
     from the other files only and the claims listed are the held-out ones: how a table made before a
     draw predicts that draw."""
     if held_out:
-        kept = [p for p in judged_files if Path(p).resolve() not in {Path(h).resolve() for h in held_out}]
+        left_out = {Path(h).resolve() for h in held_out}
+        kept = [p for p in judged_files if Path(p).resolve() not in left_out]
         known = summed(counts(kept))
         judged = [(confidence_of(v["pattern"], known) or 0.0, v) for v in verdicts(held_out)]
     else:

@@ -75,10 +75,9 @@ AS_DRAWN[28] = tuple((s, AS_DRAWN[s]) for s in range(16, 28))  # session 8's che
 AS_DRAWN[29] = tuple((s, AS_DRAWN[s]) for s in range(16, 29))  # session 8's check of the gate
 AS_DRAWN[30] = tuple((s, AS_DRAWN[s]) for s in range(16, 30))  # session 8's check of the gate
 AS_DRAWN[31] = tuple((s, AS_DRAWN[s]) for s in range(16, 31))  # session 8's check of the gate
-AS_DRAWN[32] = tuple((s, AS_DRAWN[s]) for s in range(16, 32))  # session 9's check of session 8's rules
-AS_DRAWN[33] = tuple((s, AS_DRAWN[s]) for s in range(16, 33))  # session 9's check of session 8's rules
-AS_DRAWN[34] = tuple((s, AS_DRAWN[s]) for s in range(16, 34))  # session 9's check of session 8's rules
-AS_DRAWN[35] = tuple((s, AS_DRAWN[s]) for s in range(16, 35))  # session 9's check of session 8's rules
+for _seed in range(32, 36):  # session 9's check of session 8's rules
+    AS_DRAWN[_seed] = tuple((s, AS_DRAWN[s]) for s in range(16, _seed))
+del _seed
 
 
 def fresh(

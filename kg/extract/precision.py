@@ -16,9 +16,9 @@ stay claim nodes with their provenance, for whoever wants to read them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable
 from pathlib import Path
 
 from kg.config import ONTOLOGY_DIR

@@ -222,12 +222,13 @@ WHOLE_FIELDS = {"government", "state"}  # "head of government", "head of state" 
 def arm_of_a_body(place: Mention, mentions: MentionIndex) -> bool:
     """'chief executive of AOL UK': a place after an organisation's name names its national arm, which
     NER split in two; the role is not held in (or over) the country."""
-    if place.cls not in ("Place", "Country", "City"):
+    if place.cls not in PLACE_CLASSES:
         return False
-    doc = mentions.doc
-    tokens = [t for t in doc if place.start <= t.idx < place.end]
-    return any(c.dep_ == "compound" and c.i < t.i and (m := mentions.named_at(c)) is not None and m.cls == "Organization"
-               for t in tokens for c in t.children)
+    span = mentions.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and any(
+        c.dep_ == "compound" and c.i < span.start and (m := mentions.named_at(c)) is not None and m.cls == "Organization"
+        for t in span for c in t.children
+    )
 
 
 def heads_a_unit(noun: Token) -> bool:
