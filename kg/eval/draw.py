@@ -75,7 +75,7 @@ AS_DRAWN[28] = tuple((s, AS_DRAWN[s]) for s in range(16, 28))  # session 8's che
 AS_DRAWN[29] = tuple((s, AS_DRAWN[s]) for s in range(16, 29))  # session 8's check of the gate
 AS_DRAWN[30] = tuple((s, AS_DRAWN[s]) for s in range(16, 30))  # session 8's check of the gate
 AS_DRAWN[31] = tuple((s, AS_DRAWN[s]) for s in range(16, 31))  # session 8's check of the gate
-for _seed in range(32, 36):  # session 9's check of session 8's rules
+for _seed in range(32, 40):  # 32-35: session 9's check of session 8's rules; 36-39: session 10's check of the gate
     AS_DRAWN[_seed] = tuple((s, AS_DRAWN[s]) for s in range(16, _seed))
 del _seed
 
@@ -86,18 +86,26 @@ def fresh(
     """(line, record) of articles outside the first audit, the gold set and the earlier fresh draws in
     ``exclude``, drawn with ``seed``."""
     articles = records(corpus)
+    return [(line, articles[line - 1]) for line in fresh_lines(corpus, seed, per_category, exclude)]
+
+
+@lru_cache(maxsize=None)
+def fresh_lines(corpus: str | Path, seed: int, per_category: int, exclude: Exclusions) -> tuple[int, ...]:
+    """The lines ``fresh`` draws. Cached: each draw on record leaves out every earlier one, which left
+    out every one before it, so without the cache draw n redraws draw 16 about 2**(n-16) times."""
+    articles = records(corpus)
     used = set(FIRST_AUDIT) | {line for half in draw(corpus).values() for line, _ in half}
     for earlier, its_exclusions in exclude:
-        used |= {line for line, _ in fresh(corpus, earlier, per_category, its_exclusions)}
+        used |= set(fresh_lines(corpus, earlier, per_category, its_exclusions))
     used_texts = {articles[n - 1]["text"] for n in used}
-    by_category: dict[str, list[tuple[int, dict]]] = {}
+    by_category: dict[str, list[int]] = {}
     for number, record in enumerate(articles, start=1):
         if record["text"] in used_texts:
             continue
         used_texts.add(record["text"])
-        by_category.setdefault(record["category"], []).append((number, record))
+        by_category.setdefault(record["category"], []).append(number)
     rng = random.Random(seed)
-    return [pick for category in sorted(by_category) for pick in rng.sample(by_category[category], per_category)]
+    return tuple(pick for category in sorted(by_category) for pick in rng.sample(by_category[category], per_category))
 
 
 def main(argv: list[str]) -> None:
