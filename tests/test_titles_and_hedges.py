@@ -214,3 +214,26 @@ def test_a_country_inside_a_field_or_a_firms_arm_is_not_what_the_role_leads():
     assert not any(c[1] == "leaderOf" and c[2] == "UK" for c in field | arm)
     plain = _claims("Marcus Reyes, chief executive of Northwind Foods, spoke.")
     assert ("Marcus Reyes", "leaderOf", "Northwind Foods", "asserted") in plain
+
+
+def test_a_speaker_before_having_declared_is_the_one_who_declared():
+    # the seed article: "Chechnya's president, Ramzan Kadyrov, having publicly declared that he wanted ..."
+    import kg
+    from kg.query import run_query
+
+    graph = kg.build_text("That came despite Latvia's premier, Ilona Berzina, having publicly declared that she wanted "
+                          "every border post closed by June 3.")
+    rows = run_query(graph, "SELECT ?s ?t WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label ?s ; kg:quotedText ?t }")
+    assert [(str(r.s), str(r.t).split()[:3]) for r in rows] == [("Ilona Berzina", ["she", "wanted", "every"])]
+
+
+def test_the_nationality_of_a_region_described_places_the_region_named_before_it():
+    # the seed article: "... in Chechnya, ... the purge that took place in the Russian republic"
+    named = _claims("Twelve men left Chechnya last year after a crackdown in the Russian republic.")
+    assert ("Chechnya", "locatedIn", "Russia", "asserted") in named
+    # no region named before: no tautology "Russian republic in Russia"
+    unnamed = _claims("A crackdown took place in the Russian republic.")
+    assert not any(c[1] == "locatedIn" and c[2] == "Russia" for c in unnamed)
+    # a region the gazetteer places elsewhere is not the one meant
+    elsewhere = _claims("Officials in Texas spoke. Fighting in the Russian republic went on.")
+    assert not any(c[0] == "Texas" and c[1] == "locatedIn" for c in elsewhere)

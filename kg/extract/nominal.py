@@ -25,7 +25,7 @@ from kg.extract.lexicon import HEAD_ROLES, PEERS, lexicon
 from kg.extract.mentions import COURTESY_TITLES, MentionIndex
 from kg.extract.roles import FORMER, PLACE_ROLES, REPRESENTATIVES, for_party, role_relation
 from kg.extract.syntax import children
-from kg.resolve.places import country_for_demonym, gazetteer, place_class, place_key
+from kg.resolve.places import country_for_demonym, gazetteer, place_class, place_key, region_country
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
@@ -441,6 +441,20 @@ def national_body_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Itera
         yield claim(org, "kg:basedIn", target, org.sentence, org.start, max(org.end, target.end), doc_id, 0.7)
 
 
+def region_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
+    """'the Russian republic', 'the Indian state': the region described lies in that country (coreference
+    says which region: the place named just before, kg/resolve/coref.py)."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.ent_type_ or not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children):
+            continue
+        region = mentions.noun_phrase(noun)
+        country = region_country(region.text) if region is not None else None
+        if region is None or country is None:
+            continue
+        target = Mention(country.name, region.start, region.start + len(region.text.split()[0]), "Country", region.sentence, ner="NORP")
+        yield claim(region, "kg:locatedIn", target, region.sentence, region.start, region.end, doc_id, 0.7)
+
+
 KILLING_NOUNS = {"murder", "killing", "assassination", "slaying", "execution"}
 BLAME_VERBS = {
     "convict",
@@ -500,5 +514,6 @@ def nominal_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> list[RawCla
         *located_noun_claims(doc, mentions, doc_id),
         *origin_claims(doc, mentions, doc_id),
         *national_body_claims(doc, mentions, doc_id),
+        *region_claims(doc, mentions, doc_id),
         *killing_event_claims(doc, mentions, doc_id),
     ]

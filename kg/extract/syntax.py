@@ -98,6 +98,14 @@ def thing_before(pronoun: Token) -> Token | None:
     return None
 
 
+def clause_start(verb: Token) -> int:
+    """Where a participle's words begin: 'having publicly declared' starts at 'having'."""
+    first = verb.i
+    while first > 0 and ((word := verb.doc[first - 1]).is_space or (word.head == verb and word.dep_ in ("aux", "advmod", "neg"))):
+        first -= 1
+    return first
+
+
 def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     """The tokens heading the verb's subject, following shared subjects and relative clauses.
 
@@ -122,11 +130,13 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         if len(found) == 1 and found[0].lemma_ in INSTRUMENTS:
             return [instrument_user(found[0]) or found[0]]
         return found
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
+    first = clause_start(verb)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and first >= 2 and verb.doc[first - 1].text == ",":
         # "... of John Adamson, convicted of murdering X", "At the Conference, held last week in San Francisco,
-        # Cameron said": the parser often hangs the participle on the main verb; it describes the noun before
-        # it, when that is a person or comes before the main verb (not "beat Arsenal at Highbury, inspired by")
-        named = verb.doc[verb.i - 2]
+        # Cameron said", "Kadyrov, having publicly declared that": the parser often hangs the participle on
+        # the main verb; it describes the noun before it, when that is a person or comes before the main
+        # verb (not "beat Arsenal at Highbury, inspired by")
+        named = verb.doc[first - 2]
         if named.ent_type_ == "PERSON" or (
             named.pos_ in ("PROPN", "NOUN") and named.i < verb.head.i and named.ent_type_ not in NUMERIC_ENTITIES
         ):

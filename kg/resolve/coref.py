@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kg.extract.lexicon import PEERS, first_name_gender, lexicon
 from kg.resolve.argument_kinds import of_the_right_kind
-from kg.resolve.places import CONTINENT_ADJECTIVES, country_for_demonym, gazetteer
+from kg.resolve.places import CONTINENT_ADJECTIVES, REGION_HEADS, country_for_demonym, gazetteer, region_country
 from kg.types import Claim, DocumentExtraction, Entity, Extraction, Literal, Mention, Quote
 
 CLASS_PRIORITY = ["Person", "Country", "City", "Organization", "Place", "Group", "Event", "Work", "Product", "Concept"]
@@ -295,7 +295,11 @@ class DocumentResolver:
             described = self.described_person(mention, words)
             if described is not None:
                 return described
-        wanted = DESCRIPTION_HEADS.get(words[-1]) if not mention.ner and words else None
+        if mention.ner or not words:
+            return None
+        if words[-1] in REGION_HEADS:
+            return self.region_described(mention, words)
+        wanted = DESCRIPTION_HEADS.get(words[-1])
         if wanted is None:
             return None
         modifiers = " ".join(words[:-1])
@@ -306,6 +310,20 @@ class DocumentResolver:
             place = gazetteer().lookup(candidate.text)
             if continent is None or (place is not None and place.continent == continent):
                 return candidate
+        return None
+
+    def region_described(self, mention: Mention, words: list[str]) -> Mention | None:
+        """'the Russian republic' after 'Chechnya': the last place named in the two sentences before that
+        is no country and, where the gazetteer knows it, lies in the country the nationality word names."""
+        country = region_country(mention.text)
+        if country is None or not self.definite(mention):
+            return None
+        for candidate in reversed(self.named):
+            if candidate.start >= mention.start or mention.sentence - candidate.sentence > 2:
+                continue
+            if self.cls_of(candidate) in ("Place", "City"):
+                place = gazetteer().lookup(candidate.text)
+                return candidate if place is None or place.country == country.country else None
         return None
 
     def salient_organisation(self, mention: Mention) -> Mention | None:
@@ -442,9 +460,11 @@ class DocumentResolver:
             return None
         if normalise_name(mention.text) in self.ambiguous:  # which Robinson the text means is not ours to guess
             return replace(mention, local=True) if ambiguous_as_written else None
-        if mention.ner == "NORP" and mention.cls == "Country":  # "Croatian President X": the place is Croatia
+        if mention.ner == "NORP" and "Country" in (mention.cls, self.cls_of(mention)):  # "Croatian President X": Croatia
+            # (a nationality the document's votes make a country, as "the British newspaper" beside
+            # "British Prime Minister", is the country too, not a second node named "British")
             country = country_for_demonym(mention.text)
-            return replace(mention, text=country.name, ner="GPE") if country else mention
+            return replace(mention, text=country.name, ner="GPE", cls="Country") if country else mention
         alias = lexicon().aliases.get(mention.text.lower()) if mention.ner and not mention.local else None
         if alias is not None:  # "UK", "Britain": the United Kingdom; "the Tories": the Conservative Party
             return replace(mention, text=alias[0], cls=alias[1], ner="GPE" if alias[1] == "Country" else "ORG")
@@ -489,6 +509,8 @@ def resolve_document(extraction: DocumentExtraction) -> Extraction:
         key(mention)
     claims = []
     for raw in extraction.claims:
+        if region_country(raw.subject.text) is not None and resolver.antecedent(raw.subject) is None:
+            continue  # "the Russian republic" lies in Russia: news only once coreference says which region
         subject = key(raw.subject)
         obj = raw.object if isinstance(raw.object, Literal) else key(raw.object, as_written=raw.predicate == "kg:isA")
         if subject is None or obj is None or subject == obj:

@@ -128,3 +128,16 @@ def country_for_demonym(word: str) -> Place | None:
             if candidate in countries and candidate != key:
                 return countries[candidate]
     return None
+
+
+# "the Russian republic", "the Indian state": a part of the country its nationality word names
+REGION_HEADS = frozenset({"republic", "province", "state", "region", "territory"})
+
+
+def region_country(description: str) -> Place | None:
+    """'Russian republic' -> Russia: the country of a two-word description's nationality word, when its
+    head is a region's noun (REGION_HEADS); None otherwise."""
+    words = description.lower().removeprefix("the ").split()
+    if len(words) != 2 or words[-1] not in REGION_HEADS:
+        return None
+    return country_for_demonym(words[0])
