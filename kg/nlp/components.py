@@ -159,3 +159,54 @@ def lemma_fixes(doc: Doc) -> Doc:
         if verb is not None and token.pos_ in ("VERB", "AUX"):
             token.lemma_ = verb
     return doc
+
+
+@Language.component("kg_and_names_v1")
+def and_names(doc: Doc) -> Doc:
+    """'the Texas Parks' + 'and' + 'Wildlife Department', 'Entertainment and' + 'Leisure Software Publishers
+    Association' as one body: the model ends a name at "and" when the name holds one. Only a name whose
+    last word is a kind of body ("department", "association"), and before "and" either a name of two
+    or more title-case words that is not a whole body's name itself, or title-case words no entity
+    holds ("Nato and European Union", "Citizens Bank and Canal Bank" stay two)."""
+    from kg.extract.lexicon import lexicon
+
+    kinds = lexicon().kinds
+    ents = list(doc.ents)
+    starts = {e.start: e for e in ents}
+    ends = {e.end: e for e in ents}
+    merged = {}
+    for body in ents:
+        and_ = doc[body.start - 1] if body.start > 0 else None
+        if (
+            and_ is None
+            or and_.lower_ != "and"
+            or body.label_ != "ORG"
+            or not body[-1].is_title
+            or kinds.get(body[-1].lower_) != "Organization"
+            or body[-1].lower_ in COMPANY_SUFFIXES
+            or not all(t.is_title or t.lower_ in ("of", "for") for t in body)
+        ):
+            continue
+        before = ends.get(and_.i)
+        if before is not None:
+            words = [t for t in before if t.lower_ != "the"]
+            if before.label_ != "ORG" or len(words) < 2 or not all(t.is_title for t in words):
+                continue
+            if kinds.get(before[-1].lower_) == "Organization":
+                continue  # "Citizens Bank and Canal Bank": a whole name before "and" is a body of its own
+            start = before.start
+        else:
+            start = and_.i
+            while start > 0 and (word := doc[start - 1]).is_title and not word.ent_type_ and not word.is_sent_start:
+                start -= 1
+            opened = start == 0 or doc[start - 1].pos_ in ("ADP", "DET", "PUNCT")  # "of Entertainment and"
+            if start == and_.i or and_.i - start > 3 or not opened:
+                continue
+        merged[body.start] = (start, before)
+    if not merged:
+        return doc
+    dropped = {id(before) for _, before in merged.values() if before is not None}
+    spans = [e for e in ents if id(e) not in dropped and e.start not in merged]
+    spans += [Span(doc, start, starts[b].end, label="ORG") for b, (start, _) in merged.items()]
+    doc.ents = filter_spans(spans)
+    return doc
