@@ -77,3 +77,13 @@ def test_a_full_name_with_its_own_node_stays_there():
         iri("Blair"): ({KG.Person}, {"Blair"}),
     }
     assert resolve(person("Tony Blair", "Blair"), stored) == iri("Tony Blair")
+
+
+def test_a_royal_title_is_part_of_the_name_so_prince_charles_is_not_ray_charles():
+    # session 10's held-out build of draws 36-39 merged "Ray Charles" and "Prince Charles" into one node
+    assert name_keys("Person", {"Prince Charles"}) == {"prince charles"}
+    assert not same_entity("Person", {"Prince Charles"}, {"Ray Charles", "Charles"})
+    stored = {iri("Ray Charles"): ({KG.Person}, {"Ray Charles"})}
+    assert resolve(person("Prince Charles"), stored) == iri("Prince Charles")
+    assert resolve(person("Charles"), stored) == iri("Ray Charles")  # a surname alone still joins its one full name
+    assert resolve(person("Mr Charles"), stored) == iri("Ray Charles")

@@ -35,6 +35,8 @@ def _table(path: Path) -> dict[str, str]:
 
 # Peerage titles: "Lord Roberts of Conwy" is known by his title, and "of Conwy" is part of it.
 PEERS = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl", "countess", "duke", "duchess", "marquess"})
+# Royal and religious titles before a given name: "Prince Charles" has no surname, and is not "Ray Charles".
+ROYALS = frozenset({"prince", "princess", "king", "queen", "pope", "emperor", "empress", "sheikh", "sheik"})
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping
 
 from rdflib import URIRef
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import ROYALS, lexicon
 from kg.resolve.coref import normalise_name
 from kg.types import Entity
 
@@ -34,9 +34,9 @@ StoredNames = Mapping[URIRef, tuple[set[str], set[str]]]
 def without_title(name: str) -> str:
     """'Mr Blair' -> 'Blair', 'Dr. Jane Smith' -> 'Jane Smith' (surface form kept otherwise)."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon().titles:
+    while len(words) > 1 and (title := words[0].lower().rstrip(".")) in lexicon().titles and title not in ROYALS:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words)  # "Prince Charles" stays whole: his title is part of how he is named
 
 
 def normalised(names: Iterable[str], *, titles: bool = True) -> set[str]:
@@ -45,8 +45,14 @@ def normalised(names: Iterable[str], *, titles: bool = True) -> set[str]:
     return {key for key in (normalise_name(without_title(n) if titles else n) for n in names) if key}
 
 
+def surname_of(key: str) -> str | None:
+    """The last word of a full name; none for a royal's ("prince charles": Charles is his given name)."""
+    words = key.split()
+    return words[-1] if len(words) > 1 and words[0] not in ROYALS else None
+
+
 def with_surnames(cls: str, keys: set[str]) -> set[str]:
-    return keys | {k.split()[-1] for k in keys if len(k.split()) > 1} if cls == "Person" else keys
+    return keys | {s for k in keys if (s := surname_of(k))} if cls == "Person" else keys
 
 
 # Words left out of an organisation's initials ("Ministry of Foreign Affairs" -> "mfa").
@@ -107,10 +113,10 @@ def keys_match(cls: str, ours: set[str], theirs: set[str]) -> str:
         return f"same first name and surname '{' '.join(min(both))}'" if both else ""
     if our_full or their_full:  # one side is known by a surname only
         full, short = (our_full, their_short) if our_full else (their_full, our_short)
-        surnames = sorted(short & {k.split()[-1] for k in full})
+        surnames = sorted(short & {surname_of(k) for k in full})
         if not surnames:
             return ""
-        whole = min(k for k in full if k.split()[-1] == surnames[0])
+        whole = min(k for k in full if surname_of(k) == surnames[0])
         return f"'{surnames[0]}' is the surname of '{whole}'"
     return f"same surname '{sorted(our_short & their_short)[0]}'" if our_short & their_short else ""
 
