@@ -237,6 +237,9 @@ def test_the_nationality_of_a_region_described_places_the_region_named_before_it
     # a region the gazetteer places elsewhere is not the one meant
     elsewhere = _claims("Officials in Texas spoke. Fighting in the Russian republic went on.")
     assert not any(c[0] == "Texas" and c[1] == "locatedIn" for c in elsewhere)
+    # nor one named a sentence before (draw 36-39: "... in San Sebastian. The Irish province will be given")
+    before = _claims("The final is in San Sebastian. The Irish province will be given 8,000 tickets.")
+    assert not any(c[1] == "locatedIn" and c[2] == "Ireland" for c in before)
 
 
 def test_the_resignation_of_a_holder_ends_the_tie_but_a_call_for_it_does_not():

@@ -313,13 +313,14 @@ class DocumentResolver:
         return None
 
     def region_described(self, mention: Mention, words: list[str]) -> Mention | None:
-        """'the Russian republic' after 'Chechnya': the last place named in the two sentences before that
-        is no country and, where the gazetteer knows it, lies in the country the nationality word names."""
+        """'the Russian republic' after 'Chechnya': the last place named before it in its sentence, when that
+        is no country and, where the gazetteer knows it, lies in the country the nationality word names
+        (a sentence earlier is too far: "... in San Sebastian. The Irish province" is Munster)."""
         country = region_country(mention.text)
         if country is None or not self.definite(mention):
             return None
         for candidate in reversed(self.named):
-            if candidate.start >= mention.start or mention.sentence - candidate.sentence > 2:
+            if candidate.start >= mention.start or candidate.sentence != mention.sentence:
                 continue
             if self.cls_of(candidate) in ("Place", "City"):
                 place = gazetteer().lookup(candidate.text)
