@@ -22,14 +22,16 @@ from rdflib import Literal as RDFLiteral
 from kg.query import run_query
 from kg.rdfio import load
 
-# The population @facts_with_sources lists (asserted claims between two labelled nodes), with the
-# claim, its document and its extractor so that judgements can be joined back.
+# The population @facts_with_sources lists (asserted claims between two labelled nodes, named as the
+# claim's article names them), with the claim, its document and its extractor so that judgements can
+# be joined back.
 FACTS = """SELECT ?claim ?subject ?predicate ?object ?confidence ?sentence ?doc ?extractor WHERE {
   ?claim a kg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:factuality kg:asserted ;
          kg:confidence ?confidence ; kg:sentence ?unit .
   ?unit kg:text ?sentence ; kg:inDocument ?doc .
   FILTER EXISTS { ?s ?p ?o } FILTER (?p != kg:demonymOf || !?facts_only)
-  ?s rdfs:label ?subject . OPTIONAL { ?o rdfs:label ?olabel } BIND(COALESCE(?olabel, STR(?o)) AS ?object)
+  GRAPH ?doc { ?s rdfs:label ?subject } OPTIONAL { GRAPH ?doc { ?o rdfs:label ?olabel } }
+  BIND(COALESCE(?olabel, STR(?o)) AS ?object)
   FILTER (BOUND(?olabel) || !?facts_only)
   OPTIONAL { ?p rdfs:label ?plabel } OPTIONAL { ?claim kg:extractor ?extractor }
   BIND(COALESCE(?plabel, STRAFTER(STR(?p), "#")) AS ?predicate) }"""
