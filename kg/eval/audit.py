@@ -30,6 +30,7 @@ FACTS = """SELECT ?claim ?subject ?predicate ?object ?confidence ?sentence ?doc 
          kg:confidence ?confidence ; kg:sentence ?unit .
   ?unit kg:text ?sentence ; kg:inDocument ?doc .
   FILTER EXISTS { ?s ?p ?o } FILTER (?p != kg:demonymOf || !?facts_only)
+  FILTER (!?facts_only || NOT EXISTS { ?claim kg:extractor ?from FILTER(STRSTARTS(STR(?from), "kg.names.")) })
   GRAPH ?doc { ?s rdfs:label ?subject } OPTIONAL { GRAPH ?doc { ?o rdfs:label ?olabel } }
   BIND(COALESCE(?olabel, STR(?o)) AS ?object)
   FILTER (BOUND(?olabel) || !?facts_only)

@@ -29,6 +29,9 @@ from kg.resolve.places import country_for_demonym, gazetteer, place_class, place
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
+# What a body's own name says ("British Retail Consortium", "UK Coal" based in the United Kingdom):
+# linking, like a nationality word, not news the article reports; @facts_with_sources leaves it out.
+NAME_EXTRACTOR = "kg.names.v1"
 PLACES = ("Place", "City", "Country")
 MAX_TITLE_TOKENS = 4
 AGE = r"(?:,\s*(?:aged\s+)?\d+\s*,\s*)?"  # "Stacy Bickel, 25, of Tempe"
@@ -55,12 +58,13 @@ def claim(
     end: int,
     doc_id: str,
     confidence: float,
+    extractor: str = EXTRACTOR,
 ) -> RawClaim:
     """A claim whose evidence runs from ``start`` to ``end``, widened to cover both arguments."""
     for argument in (subject, obj):
         if isinstance(argument, Mention) and argument.start != argument.end:
             start, end = min(start, argument.start), max(end, argument.end)
-    return RawClaim(subject, prop, obj, Provenance(doc_id, sentence, start, end, EXTRACTOR), confidence)
+    return RawClaim(subject, prop, obj, Provenance(doc_id, sentence, start, end, extractor), confidence)
 
 
 def in_a_list(text: str, names: list[Mention], i: int) -> bool:
@@ -186,9 +190,12 @@ def sequence_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[R
                 k = i
                 while k > 0 and names[k - 1].cls in PLACES and text[names[k - 1].end : names[k].start].strip() == ",":
                     k -= 1
+                # a place right before a body that is no news agency is part of its name ("UK Coal")
+                named = not gap and lexicon().agency_home(b.text) is None
                 for place in names[k : i + 1]:
                     prop = "kg:basedIn" if agency_at_home(b, place) else "kg:filedFrom"
-                    yield claim(b, prop, place, sentence, place.start, b.end, doc_id, 0.65)
+                    yield claim(b, prop, place, sentence, place.start, b.end, doc_id, 0.65,
+                                NAME_EXTRACTOR if named else EXTRACTOR)
             elif a.cls == b.cls == "Person" and (killer := POSSESSED_KILLER.match(gap)):
                 if lexicon().role_property(killer.group(1)) == "kg:killed":  # "Kennedy's assassin, Lee Harvey Oswald"
                     yield claim(b, "kg:killed", a, sentence, a.start, b.end, doc_id, 0.75)
@@ -438,7 +445,9 @@ def national_body_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Itera
         target = named or Mention(
             country.name, org.start, org.start + len(words[0]), "Country", org.sentence, ner="NORP"
         )
-        yield claim(org, "kg:basedIn", target, org.sentence, org.start, max(org.end, target.end), doc_id, 0.7)
+        proper = words[-1].istitle()  # "British Retail Consortium" is a name; "the Chinese government" says whose
+        extractor = NAME_EXTRACTOR if proper else EXTRACTOR
+        yield claim(org, "kg:basedIn", target, org.sentence, org.start, max(org.end, target.end), doc_id, 0.7, extractor)
 
 
 def region_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
