@@ -75,7 +75,7 @@ AS_DRAWN[28] = tuple((s, AS_DRAWN[s]) for s in range(16, 28))  # session 8's che
 AS_DRAWN[29] = tuple((s, AS_DRAWN[s]) for s in range(16, 29))  # session 8's check of the gate
 AS_DRAWN[30] = tuple((s, AS_DRAWN[s]) for s in range(16, 30))  # session 8's check of the gate
 AS_DRAWN[31] = tuple((s, AS_DRAWN[s]) for s in range(16, 31))  # session 8's check of the gate
-for _seed in range(32, 44):  # 32-35: session 9's check of session 8's rules; 36-43: session 10's checks
+for _seed in range(32, 48):  # 32-35: session 9's check of session 8's rules; 36-47: session 10's checks
     AS_DRAWN[_seed] = tuple((s, AS_DRAWN[s]) for s in range(16, _seed))
 del _seed
 
