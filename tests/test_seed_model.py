@@ -22,6 +22,7 @@ def test_what_was_reported_is_the_articles_report_not_a_plain_fact(seed_graph):
     ("Russian embassy", kg.KG.locatedIn, "Ottawa"),
     ("Kimahli Powell", kg.KG.directorOf, "Rainbow Railroad"),
     ("Ramzan Kadyrov", kg.KG.presidentOf, "Chechnya"),
+    ("Chechnya", kg.KG.locatedIn, "Russia"),  # "the Russian republic"
 ])
 def test_reader_facts(seed_graph, subject, prop, obj):
     # every fact a reader lists is an asserted claim with its sentence; it is a plain triple exactly when
@@ -66,6 +67,8 @@ def test_the_chechen_president_is_kadyrov(seed_graph):
     said = {str(r.text) for r in run_query(
         seed_graph, "SELECT ?text WHERE { ?q a kg:Quote ; kg:speaker/rdfs:label 'Ramzan Kadyrov' ; kg:quotedText ?text }")}
     assert "there are no gay people in the country" in said
+    # "..., Ramzan Kadyrov, having publicly declared that he wanted all LGBT+ people ... eliminated by May 26"
+    assert any(text.startswith("he wanted all LGBT+ people in the country to be eliminated by May 26") for text in said)
 
 
 @pytest.mark.model

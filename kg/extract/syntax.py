@@ -134,7 +134,10 @@ def grammatical_subjects(verb: Token, *, depth: int = 0) -> list[Token]:
             return [instrument_user(found[0]) or found[0]]
         return found
     first = clause_start(verb)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and first >= 2 and verb.doc[first - 1].text == ",":
+    perfect = any(c.lower_ == "having" and c.dep_ == "aux" for c in verb.children)  # the parser may make it the root
+    if (verb.dep_ == "advcl" or (verb.dep_ == "ROOT" and perfect)) and verb.tag_ == "VBN" and first >= 2 and (
+        verb.doc[first - 1].text == ","
+    ):
         # "... of John Adamson, convicted of murdering X", "At the Conference, held last week in San Francisco,
         # Cameron said", "Kadyrov, having publicly declared that": the parser often hangs the participle on
         # the main verb; it describes the noun before it, when that is a person or comes before the main
