@@ -263,3 +263,27 @@ def test_a_body_whose_name_holds_and_is_one_body():
     graph = kg.build_text("Nato and European Union officials met in Brussels on Monday.")
     names = {str(r.l) for r in run_query(graph, "SELECT ?l WHERE { ?e kg:mentionedIn ?d ; rdfs:label ?l ; a kg:Organization }")}
     assert {"Nato", "European Union"} <= names
+
+
+def test_a_company_title_after_a_nationality_leads_no_country_and_a_uk_chancellor_is_a_minister():
+    # session 10's held-out draw 40-43, read after scoring
+    dutch = _claims("Dutch co-chairman Pieter Vos will step down in May.")
+    assert not any(c[1] == "leaderOf" for c in dutch)
+    assert ("Pieter Vos", "jobTitle", "co-chairman", "asserted") in dutch
+    uk = _claims("The plan was backed by UK Chancellor Gordon Brown on Monday.")
+    assert ("Gordon Brown", "ministerOf", "United Kingdom", "asserted") in uk
+    assert not any(c[1] == "leaderOf" for c in uk)
+    heads = _claims("German Chancellor Gerhard Schroeder and Croatian President Franjo Tudjman met.")
+    assert {("Gerhard Schroeder", "leaderOf", "Germany", "asserted"),
+            ("Franjo Tudjman", "presidentOf", "Croatia", "asserted")} <= heads
+
+
+def test_the_territory_of_a_job_is_not_led_and_a_shadow_post_is_not_the_office():
+    territory = _claims("Ruth Alder, managing director of Vodafone in the UK, said demand grew.")
+    assert ("Ruth Alder", "leaderOf", "Vodafone", "asserted") in territory
+    assert not any(c[0] == "Ruth Alder" and c[2] in ("UK", "United Kingdom") for c in territory)
+    lab = _claims("Ian Poole, head of the research laboratory at Corvex, said the virus spread.")
+    assert ("Ian Poole", "worksFor", "Corvex", "asserted") in lab
+    assert not any(c[1] == "leaderOf" for c in lab)
+    shadow = _claims("Shadow Treasury chief secretary Alan Price said the figures were wrong.")
+    assert not any(c[1] in ("ministerOf", "worksFor", "leaderOf") for c in shadow)

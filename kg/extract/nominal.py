@@ -273,11 +273,15 @@ def title_between(
         relation = "kg:worksFor"  # "BBC news chief": heads a part of the body
     if where.cls in PLACES and where.text.lower() not in lexicon().parties and field_before(words):
         relation = None  # "Norfolk police chief", "Russian tennis chief", "Hollywood film star": no office or home there
+    elif where.cls in PLACES and relation in HEAD_ROLES:
+        relation = head_of_a_place(words[-1].lower_.rstrip("."), where, relation)
     else:
         # "Labour MP Jane Smith", "Tory shadow home secretary David Davis": the party's; "Tory co-chairman": its member
         relation = for_party(relation, where, words[-1].text)
     before = doc.text[max(0, where.start - 8) : where.start].lower()
     former = next((f for f in FORMER if before.endswith(f)), None)  # "former Vodafone boss Chris Gent"
+    if before.endswith("shadow ") and where.text.lower() not in lexicon().parties:
+        relation = None  # "Shadow Treasury chief secretary George Osborne" speaks for the opposition, not the Treasury
     if relation != "kg:killed":
         shown = f"{former}{title}" if former else title
         yield claim(person, "kg:jobTitle", Literal(shown), sentence, words[0].idx, person.end, doc_id, 0.75)
@@ -291,6 +295,28 @@ def title_between(
     tie = claim(person, relation, where, sentence, where.start, person.end, doc_id, 0.7)
     # a role once held is a title and a past tie, not a current one
     yield replace(tie, factuality=Factuality.FORMER) if former else tie
+
+
+# The heads a place has: "Croatian President", "Illinois Gov.", "London mayor", "Israeli Prime Minister".
+PLACE_HEADS = frozenset({"president", "minister", "premier", "leader", "chancellor", "king", "queen", "monarch",
+                         "emperor", "ruler", "dictator", "mayor", "governor", "gov", "chief", "head"})  # fmt: skip
+
+
+def head_of_a_place(word: str, where: Mention, relation: str) -> str | None:
+    """Which tie a head's title before a name makes with the country (or nationality) before it: "Dutch
+    co-chairman Antony Burgmans", "UK managing director" chair or run a company, not the country; a
+    British or UK chancellor is the finance minister ("UK Chancellor Gordon Brown"), a German one the
+    leader. A town's name is left as it was: before a head's title it mostly stands for its club or
+    council ("Newcastle boss", "Leeds chairman")."""
+    alias = lexicon().aliases.get(where.text.lower())  # "UK", "Britain"
+    country = country_for_demonym(where.text) or gazetteer().lookup(alias[0] if alias else where.text)
+    if country is None or country.cls != "Country":
+        return relation
+    if word not in PLACE_HEADS:
+        return None
+    if word == "chancellor" and country.country == "GB":
+        return "kg:ministerOf"
+    return relation
 
 
 def envoy_title(text: str, person: Mention) -> bool:

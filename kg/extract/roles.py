@@ -215,7 +215,8 @@ def government_body(name: str) -> bool:
     return not words or bool(GOVERNMENT_WORDS & {words[0], words[-1]})
 
 
-UNIT_WORDS = {"division", "unit", "arm", "subsidiary", "department", "branch", "wing", "operation", "operations", "force", "forces", "desk"}
+UNIT_WORDS = {"division", "unit", "arm", "subsidiary", "department", "branch", "wing", "operation", "operations", "force",
+              "forces", "desk", "laboratory", "lab", "team", "section"}  # fmt: skip
 WHOLE_FIELDS = {"government", "state"}  # "head of government", "head of state" head the whole
 
 
@@ -343,8 +344,8 @@ def describe(
             continue  # "racer Roy Tansley, from Derby": a home town, not the club of the same name
         if target.cls in PLACE_CLASSES and noun.lemma_.lower() in REPRESENTATIVES:
             continue  # "ambassador of Iceland", "the US envoy": represents the country, does not live there
-        if target.cls in PLACE_CLASSES and target.start < noun.idx and any(t.cls == "Organization" for t in targets):
-            continue  # "UK managing director of Ciphertrust": the territory of a job at the body
+        if target.cls in PLACE_CLASSES and any(t.cls == "Organization" for t in targets):
+            continue  # "UK managing director of Ciphertrust", "of T-Mobile in the UK": the territory of a job there
         if target.cls in PLACE_CLASSES and prop not in PLACE_ROLES and (
             part_of_a_body or any(target.start <= at < target.end for at in no_home)
         ):
