@@ -273,11 +273,11 @@ def title_between(
         relation = "kg:worksFor"  # "BBC news chief": heads a part of the body
     if where.cls in PLACES and where.text.lower() not in lexicon().parties and field_before(words):
         relation = None  # "Norfolk police chief", "Russian tennis chief", "Hollywood film star": no office or home there
-    elif where.cls in PLACES and relation in HEAD_ROLES:
-        relation = head_of_a_place(words[-1].lower_.rstrip("."), where, relation)
     else:
         # "Labour MP Jane Smith", "Tory shadow home secretary David Davis": the party's; "Tory co-chairman": its member
         relation = for_party(relation, where, words[-1].text)
+        if where.cls in PLACES and relation in HEAD_ROLES:
+            relation = head_of_a_place(words[-1].lower_.rstrip("."), where, relation)
     before = doc.text[max(0, where.start - 8) : where.start].lower()
     former = next((f for f in FORMER if before.endswith(f)), None)  # "former Vodafone boss Chris Gent"
     if before.endswith("shadow ") and where.text.lower() not in lexicon().parties:
