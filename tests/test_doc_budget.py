@@ -26,7 +26,7 @@ def stories(folder: Path, count: int) -> list[Path]:
     folder.mkdir()
     paths = []
     for i in range(count):
-        path = folder / f"story_{i:02d}.txt"
+        path = folder / f"story_{i:03d}.txt"
         path.write_text(f"Report number {i}.\n\n{texts[i % len(texts)]}", encoding="utf-8")
         paths.append(path)
     return paths
@@ -109,7 +109,9 @@ def start_and_wait_for_workers(args: list[str]) -> tuple[subprocess.Popen, list[
 
 @pytest.mark.parametrize("how", ["stopped", "killed"])
 def test_a_worker_that_stops_answering_or_dies_is_replaced_and_the_build_goes_on(tmp_path, how):
-    paths = stories(tmp_path / "in", 16)
+    # enough work that the first worker ready cannot finish it all while the second is still loading its
+    # model (with 16 short stories, one did on a loaded CI machine and no worker was left to stop)
+    paths = stories(tmp_path / "in", 120)
     out, errors = tmp_path / "out.trig", tmp_path / "errors.jsonl"
     proc, ready, lines = start_and_wait_for_workers(
         [str(tmp_path / "in"), "-o", str(out), "--errors", str(errors), "--workers", "2", "--doc-timeout", "3", "-v"]
