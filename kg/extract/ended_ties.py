@@ -1,7 +1,7 @@
 """Ties that end in the sentence that states them: "Nortel's head Frank Dunn and two other executives were
-fired", "Smith, the club's chairman, resigned on Monday", "the resignation of BBC chairman Gavyn Davies". A role whose holder is said, in the same
-sentence, to have been fired or to have resigned is a past tie (kg:former), not a current one; the job
-title stays, as the title they had."""
+fired", "Smith, the club's chairman, resigned on Monday", "the resignation of BBC chairman Gavyn Davies".
+A role whose holder is said, in the same sentence, to have been fired or to have resigned is a past tie
+(kg:former), not a current one; the job title stays, as the title they had."""
 
 from __future__ import annotations
 

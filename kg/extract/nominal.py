@@ -25,7 +25,7 @@ from kg.extract.lexicon import HEAD_ROLES, PEERS, lexicon
 from kg.extract.mentions import COURTESY_TITLES, MentionIndex
 from kg.extract.roles import FORMER, PLACE_ROLES, REPRESENTATIVES, for_party, role_relation
 from kg.extract.syntax import children
-from kg.resolve.places import country_for_demonym, gazetteer, place_class, place_key, region_country
+from kg.resolve.places import REGION_HEADS, country_for_demonym, gazetteer, place_class, place_key, region_country
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
@@ -309,8 +309,8 @@ def head_of_a_place(word: str, where: Mention, relation: str) -> str | None:
     leader. A town's name is left as it was: before a head's title it mostly stands for its club or
     council ("Newcastle boss", "Leeds chairman")."""
     alias = lexicon().aliases.get(where.text.lower())  # "UK", "Britain"
-    country = country_for_demonym(where.text) or gazetteer().lookup(alias[0] if alias else where.text)
-    if country is None or country.cls != "Country":
+    country = country_for_demonym(where.text) or gazetteer().countries.get(place_key(alias[0] if alias else where.text))
+    if country is None:
         return relation
     if word not in PLACE_HEADS:
         return None
@@ -473,15 +473,17 @@ def national_body_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Itera
         )
         proper = words[-1].istitle()  # "British Retail Consortium" is a name; "the Chinese government" says whose
         extractor = NAME_EXTRACTOR if proper else EXTRACTOR
-        yield claim(org, "kg:basedIn", target, org.sentence, org.start, max(org.end, target.end), doc_id, 0.7, extractor)
+        end = max(org.end, target.end)
+        yield claim(org, "kg:basedIn", target, org.sentence, org.start, end, doc_id, 0.7, extractor)
 
 
 def region_claims(doc: Doc, mentions: MentionIndex, doc_id: str) -> Iterator[RawClaim]:
     """'the Russian republic', 'the Indian state': the region described lies in that country (coreference
     says which region: the place named just before, kg/resolve/coref.py)."""
     for noun in doc:
-        definite = any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children)
-        if noun.pos_ != "NOUN" or noun.ent_type_ or not definite:
+        if noun.lower_ not in REGION_HEADS or noun.pos_ != "NOUN" or noun.ent_type_:
+            continue
+        if not any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children):
             continue
         region = mentions.noun_phrase(noun)
         country = region_country(region.text) if region is not None else None

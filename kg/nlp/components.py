@@ -172,9 +172,8 @@ def and_names(doc: Doc) -> Doc:
 
     kinds = lexicon().kinds
     ents = list(doc.ents)
-    starts = {e.start: e for e in ents}
     ends = {e.end: e for e in ents}
-    merged = {}
+    merged: list[tuple[int, Span, Span | None]] = []  # (where the joined name starts, its body, the part before)
     for body in ents:
         and_ = doc[body.start - 1] if body.start > 0 else None
         if (
@@ -202,11 +201,11 @@ def and_names(doc: Doc) -> Doc:
             opened = start == 0 or doc[start - 1].pos_ in ("ADP", "DET", "PUNCT")  # "of Entertainment and"
             if start == and_.i or and_.i - start > 3 or not opened:
                 continue
-        merged[body.start] = (start, before)
+        merged.append((start, body, before))
     if not merged:
         return doc
-    dropped = {id(before) for _, before in merged.values() if before is not None}
-    spans = [e for e in ents if id(e) not in dropped and e.start not in merged]
-    spans += [Span(doc, start, starts[b].end, label="ORG") for b, (start, _) in merged.items()]
+    joined = {(e.start, e.end) for _, body, before in merged for e in (body, before) if e is not None}
+    spans = [e for e in ents if (e.start, e.end) not in joined]
+    spans += [Span(doc, start, body.end, label="ORG") for start, body, _ in merged]
     doc.ents = filter_spans(spans)
     return doc
