@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.factuality import factuality_of
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import SCORE_PART, MentionIndex
-from kg.extract.syntax import children, grammatical_subjects, is_passive, passive_subjects, with_conjuncts
+from kg.extract.syntax import children, grammatical_subjects, is_passive, passive_subjects, with_conjuncts, word_fragment
 from kg.types import Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.relations.v1"
@@ -181,7 +181,46 @@ def accolade(noun: Token) -> bool:
     )
 
 
+INVERSE = "^"  # a verbs.tsv property read from object to subject
+WRITING = {"write"}  # a speech verb that also makes things: "Read wrote the song" is authorship, not a report
 VALUE_CONFIDENCE = 0.5  # before calibration; kg.extract.precision replaces it with the measured one
+
+
+NAME_CLASSES = {"Person", "Organization", "Place", "Country", "City", "Event"}
+
+
+def named_argument(token: Token, mentions: MentionIndex) -> bool:
+    """A name, or a description that stands for one ("the club", "the minister": coreference names it)."""
+    mention = mentions.for_token(token)
+    if mention is None or mention.cls not in NAME_CLASSES:
+        return False
+    return not mention.local or (mention.cls in ("Person", "Organization") and token.pos_ == "NOUN" and token.tag_ == "NN")
+
+
+NOT_THROUGH = {"by", "as", "like", "including", "than"}  # "an award by the group": whose, not what it is about
+
+
+def named_through(obj: Token, mentions: MentionIndex) -> Iterator[tuple[str, Token]]:
+    """The names a common-noun object leads to by its own preposition: "cut off talks with Glazer",
+    "cast doubt over Malcolm Glazer", "launched an offer for Manchester United". The noun belongs to
+    the relation (ReVerb's verb-noun-preposition phrases) and the name is what the fact is about."""
+    hyphenated = obj.i > 0 and obj.doc[obj.i - 1].text == "-" and not obj.doc[obj.i - 1].whitespace_  # "buy-out"
+    if obj.pos_ != "NOUN" or obj.ent_type_ or hyphenated or word_fragment(obj) or lexicon().is_person_noun(obj.lemma_):
+        return  # "monitor a member of parliament", "met the head of Sony": the object is a person
+    own = mentions.for_token(obj)
+    if lexicon().role_property(obj.lemma_) or (own is not None and not own.local and own.cls != "Concept"):
+        return  # "include the luxury George V in Paris": the object is already a name
+    owners = [o for o in children(obj, "poss") if o.pos_ == "PROPN" and named_argument(o, mentions)]
+    if owners:  # "assessed London's bid for the 2012 Olympics": the bid is London's
+        yield from (("of", owner) for owner in owners)
+        return
+    for prep in children(obj, "prep"):
+        if prep.pos_ != "ADP" or prep.lower_ in NOT_THROUGH:
+            continue
+        for target in children(prep, "pobj"):
+            for member in with_conjuncts(target):
+                if named_argument(member, mentions):
+                    yield prep.lower_, member
 
 
 def pair_objects(
@@ -265,6 +304,15 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
             prop = None  # "named Sideways the best film": an honour, not a job
         for obj in objects:
             pairs.append((prop, obj, open_property(*lemma.split())))
+            for prep, target in [] if prop else named_through(obj, mentions):
+                # "own a 28.1% stake in Manchester United": also own_stake_in the club, a fact between names
+                pairs.append((None, target, open_property(*lemma.split(), obj.lower_, prep)))
+            if prop is None and obj.pos_ == "NOUN" and not obj.ent_type_:
+                for prep, target in preps:  # "recorded his vocal part in Barbados": where, besides what
+                    if prep not in NOT_THROUGH and named_argument(target, mentions):
+                        pairs.append((None, target, open_property(*lemma.split(), obj.lower_, prep)))
+    elif lemma == "go" and any(accolade(s) for s in subjects):  # "the director award went to Clint Eastwood"
+        pairs += [(INVERSE + open_property("win"), obj, "") for prep, obj in preps if prep == "to"]
     elif lemma not in ASPECT_VERBS and lemma not in lex.cues:  # "said in an email" is no relation
         # "X was shot outside her home": the open relation reads "be shot outside", not "shoot outside"
         participle = verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")  # "Goodrem, known in Britain"
@@ -281,7 +329,9 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
     if not pairs:
         return
     if lemma in lex.cues and not any(prop for prop, _, _ in pairs):
-        return  # speech verbs are quotes and reports, not open relations
+        if lemma not in WRITING or not objects:
+            return  # speech verbs are quotes and reports, not open relations
+        pairs = [pair for pair in pairs if pair[1] in objects or pair[2] != open_property(lemma)]  # not "wrote in"
     factuality, speaker_token, cue = factuality_of(verb)
     sentence = mentions.sentence_of[verb.i]
     arguments = list(pair_objects(pairs, mentions))
@@ -293,14 +343,19 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
         for prop, obj, obj_start, obj_end, open_name in arguments:
             if obj == subject:
                 continue
+            first, second = subject, obj
+            if prop is not None and prop.startswith(INVERSE):  # "lost to Swank": Swank defeated her
+                if not isinstance(obj, Mention):
+                    continue
+                prop, first, second = prop[len(INVERSE):], obj, subject
             start = min(subject.start, obj_start, verb.idx)
             end = max(subject.end, obj_end, verb.idx + len(verb))
             yield RawClaim(
-                subject,
+                first,
                 prop or open_name,
-                obj,
+                second,
                 Provenance(doc_id, sentence, start, end, EXTRACTOR),
-                confidence(subject, obj, prop is not None) if isinstance(obj, Mention) else VALUE_CONFIDENCE,
+                confidence(first, second, prop is not None) if isinstance(second, Mention) else VALUE_CONFIDENCE,
                 factuality,
                 speaker=speaker,
                 cue=cue.lemma_.lower() if cue is not None else None,

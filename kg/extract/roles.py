@@ -124,10 +124,10 @@ def apposition(head: Token, appos: Token, mentions: MentionIndex, doc_id: str) -
     """Either side may be the person: 'Powell, executive director of X' / "X's president, Kadyrov"."""
     named_head = mentions.named_at(head)
     plural = appos.tag_ == "NNS" and appos.is_lower and appos.text.endswith("s")
-    if named_head is not None and named_head.cls == "Person" and plural and head.dep_ != "conj" and not any(
+    if named_head is not None and named_head.cls in ("Person", "Organization") and plural and head.dep_ != "conj" and not any(
         c.dep_ == "conj" for c in head.children
-    ):  # "Gates and Allen, founders of Microsoft" is two people; "Mr Finnie, representatives of ..." a list
-        return []
+    ):  # "Gates and Allen, founders of Microsoft" is two people; "Mr Finnie, representatives of ..." a list;
+        return []  # "Northwind Foods, ..., the companies announced": the two firms, not what one is
     if appos.lower_ == "one":  # "Yisrael Tal, one of the top strategists in Israel"
         appos = next((o for p in children(appos, "prep") if p.lower_ == "of" for o in children(p, "pobj")), appos)
     head_m, appos_m = mentions.named_at(head), mentions.named_at(appos)

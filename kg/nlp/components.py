@@ -209,3 +209,69 @@ def and_names(doc: Doc) -> Doc:
     spans += [Span(doc, start, body.end, label="ORG") for start, body, _ in merged]
     doc.ents = filter_spans(spans)
     return doc
+
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT")
+
+
+def recurring_names(doc: Doc) -> dict[tuple[str, ...], str]:
+    """Each capitalised name the model tagged somewhere in the text, with its most frequent label, and
+    the surnames of its people ("Read" of "Mike Read")."""
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    surnames: set[tuple[str, ...]] = set()
+    for ent in doc.ents:
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if ent.label_ not in NAME_LABELS or not words or not all(t.is_title or t.is_upper or not t.is_alpha for t in words):
+            continue
+        if not any(t.is_alpha for t in words) or sum(len(t) for t in words) < 3:
+            continue
+        key = tuple(t.text for t in words)
+        votes.setdefault(key, {}).setdefault(ent.label_, 0)
+        votes[key][ent.label_] += 1
+        if ent.label_ == "PERSON" and len(words) >= 2 and words[-1].is_title and len(words[-1]) >= 3:
+            surnames.add((words[-1].text,))
+    names = {
+        key: max(labels, key=labels.get)
+        for key, labels in votes.items()  # one word tagged once may be the model's slip ("Welsh" a person)
+        if len(key) > 1 or key[0].isupper() or sum(labels.values()) > 1
+    }
+    names.update((key, "PERSON") for key in surnames)  # "Mourinho" after "Jose Mourinho" is the man
+    return names
+
+
+@Language.component("kg_repeated_names_v1")
+def repeated_names(doc: Doc) -> Doc:
+    """A name tagged once is the same name where it recurs untagged (one sense per discourse): the
+    small model finds "Plaid Cymru" in one sentence and misses it in the next. Only whole capitalised
+    words that no entity holds and that are not part of a longer capitalised run; a single word at
+    the start of a sentence only when the tagger also reads it as a proper noun ("Read wrote" is a verb)."""
+    from kg.extract.lexicon import lexicon
+
+    names = recurring_names(doc)
+    if not names:
+        return doc
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(names, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        for key in by_first.get(doc[i].text, ()):
+            end = i + len(key)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != key or any(t.ent_type_ for t in doc[i:end]):
+                continue
+            before, after = (doc[i - 1] if i else None), (doc[end] if end < len(doc) else None)
+            if after is not None and after.is_title and after.is_alpha:
+                continue  # "Manchester" of an untagged "Manchester Airport"
+            if before is not None and before.is_title and before.is_alpha and not before.is_sent_start:
+                if not lexicon().is_title(before.text):
+                    continue  # "Greater Manchester"; but "Mr Read", "Chancellor Brown"
+            if len(key) == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
+                continue
+            found.append(Span(doc, i, end, label=names[key]))
+            i = end - 1
+            break
+        i += 1
+    if found:
+        doc.ents = filter_spans(list(doc.ents) + found)
+    return doc

@@ -32,6 +32,7 @@ def load_pipeline(name: str):
         nlp.add_pipe("kg_entity_trim_v1", after="ner")
         nlp.add_pipe("kg_of_place_names_v1", after="kg_entity_trim_v1")
         nlp.add_pipe("kg_and_names_v1", after="kg_of_place_names_v1")
+        nlp.add_pipe("kg_repeated_names_v1", after="kg_and_names_v1")
         nlp.add_pipe("kg_wire_names_v1", last=True)
     return nlp
 

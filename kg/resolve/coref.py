@@ -96,14 +96,17 @@ SAME_ROLE = (
 
 def defined_abbreviations(text: str, named: list[Mention]) -> list[tuple[Mention, Mention]]:
     """'General Motors (GM)', 'the Office for National Statistics (ONS)': the article defines a short
-    name in brackets right after the full one; the letters must be the full name's initials, in order."""
+    name in brackets right after the full one; the letters must be the full name's initials, in order
+    (or, three or more, all of them initials in another order: an acronym of the name in French)."""
     found = []
     for full, short in zip(named, named[1:]):
         if text[full.end : short.start].strip() != "(" or not text[short.end : short.end + 1] == ")":
             continue
         letters = [c for c in short.text if c.isalpha()]
         initials = [w[0] for w in full.text.split() if w[0].isupper()]
-        if short.text.replace(".", "").isupper() and 2 <= len(letters) <= 6 and is_subsequence(letters, initials):
+        in_order = is_subsequence(letters, initials)
+        reordered = len(letters) >= 3 and set(letters) <= set(initials)  # "... Administrations (CEPT)", French order
+        if short.text.replace(".", "").isupper() and 2 <= len(letters) <= 6 and (in_order or reordered):
             found.append((full, short))
     return found
 
