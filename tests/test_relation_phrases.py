@@ -2,6 +2,7 @@
 go to someone, authorship, and names the model tagged once: each on a hand-built parse."""
 from __future__ import annotations
 
+import pytest
 from conftest import hand_parse
 
 from kg.extract import extract
@@ -102,3 +103,24 @@ def test_a_name_tagged_once_is_a_name_where_it_recurs():
     words = ["Welsh", "spoke", ".", "The", "Welsh", "Office", "and", "Welsh", "met", "."]
     doc = hand_parse([row(w, w.lower(), "PROPN", "NNP", "dep", i) for i, w in enumerate(words)], ents=[(0, 1, "PERSON")])
     assert [e.start for e in repeated_names(doc).ents] == [0]
+
+
+@pytest.mark.model
+def test_a_national_office_without_its_country_is_held_in_the_story_s_country():
+    import kg
+    from kg.query import run_query
+
+    def offices(text):
+        graph = kg.build_text(text)
+        query = """SELECT ?s ?p ?o WHERE { ?c a kg:Claim ; rdf:subject/rdfs:label ?s ; rdf:predicate ?pp ;
+                   rdf:object/rdfs:label ?o ; kg:extractor ?x . FILTER(STRSTARTS(STR(?x), "kg.offices"))
+                   BIND(STRAFTER(STR(?pp), "#") AS ?p) }"""
+        return {(str(r.s), str(r.p), str(r.o)) for r in run_query(graph, query)}
+
+    story = ("Brazil's economy grew strongly last year. Exports from Brazil rose and Brazil cut interest rates. "
+             "Finance Minister Antonio Palocci told reporters the growth would last.")
+    assert offices(story) == {("Antonio Palocci", "ministerOf", "Brazil")}
+    # a nationality in the sentence says whose; a country where something happened does not
+    assert offices("Foreign Affairs Minister Chrystia Freeland said Canadian cities took the refugees.") == {
+        ("Chrystia Freeland", "ministerOf", "Canada")}
+    assert not offices("President George Bush told the summit in Chile that the deficit would fall.")

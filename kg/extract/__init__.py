@@ -11,6 +11,7 @@ from kg.extract.dates import time_mentions
 from kg.extract.ended_ties import with_ended_ties
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import nominal_claims
+from kg.extract.offices import national_offices
 from kg.extract.precision import calibrated
 from kg.extract.quotes import QuoteSpan, quote_claims
 from kg.extract.relations import relation_claims
@@ -97,6 +98,7 @@ def extract(doc: Doc, document: Document) -> DocumentExtraction:
         + nominal_claims(doc, mentions, document.id)
         + maker_claims(doc, mentions, document.id)
     )
+    claims += national_offices(claims, mentions, document.id)
     rosters = {i for i, (a, b) in enumerate(mentions.units) if is_roster(doc[a:b])}  # line-ups: no claims
     claims = [c for c in claims if c.provenance.sentence not in rosters]
     claims = attribute_quoted_claims(with_ended_ties(doc, mentions, claims), quotes, mentions.quotations)

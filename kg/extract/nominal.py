@@ -25,7 +25,7 @@ from kg.extract.lexicon import HEAD_ROLES, PEERS, lexicon
 from kg.extract.mentions import COURTESY_TITLES, MentionIndex
 from kg.extract.roles import FORMER, PLACE_ROLES, REPRESENTATIVES, for_party, role_relation
 from kg.extract.syntax import children
-from kg.resolve.places import REGION_HEADS, country_for_demonym, gazetteer, place_class, place_key, region_country
+from kg.resolve.places import REGION_HEADS, country_for_demonym, country_named, gazetteer, place_class, place_key, region_country
 from kg.types import Factuality, Literal, Mention, Provenance, RawClaim
 
 EXTRACTOR = "kg.nominal.v1"
@@ -308,8 +308,7 @@ def head_of_a_place(word: str, where: Mention, relation: str) -> str | None:
     British or UK chancellor is the finance minister ("UK Chancellor Gordon Brown"), a German one the
     leader. A town's name is left as it was: before a head's title it mostly stands for its club or
     council ("Newcastle boss", "Leeds chairman")."""
-    alias = lexicon().aliases.get(where.text.lower())  # "UK", "Britain"
-    country = country_for_demonym(where.text) or gazetteer().countries.get(place_key(alias[0] if alias else where.text))
+    country = country_named(where.text)  # "UK", "Britain", "Dutch"
     if country is None:
         return relation
     if word not in PLACE_HEADS:

@@ -112,6 +112,14 @@ DEMONYM_RULES = (
 )
 
 
+def country_named(text: str) -> Place | None:
+    """The country a name or a nationality word stands for: 'UK', 'Britain', 'Canada', 'Canadian'."""
+    from kg.extract.lexicon import lexicon
+
+    alias = lexicon().aliases.get(text.lower())
+    return country_for_demonym(text) or gazetteer().countries.get(place_key(alias[0] if alias else text))
+
+
 @lru_cache(maxsize=4096)
 def country_for_demonym(word: str) -> Place | None:
     """'Chinese' -> China, 'Angolan' -> Angola, 'Russian' -> Russia; irregular ones from a lexicon."""
