@@ -329,9 +329,8 @@ def claims_for_verb(verb: Token, mentions: MentionIndex, doc_id: str) -> Iterato
     if not pairs:
         return
     if lemma in lex.cues and not any(prop for prop, _, _ in pairs):
-        if lemma not in WRITING or not objects:
+        if lemma not in WRITING or not objects:  # with an object, "wrote in" made no pair: only what was written
             return  # speech verbs are quotes and reports, not open relations
-        pairs = [pair for pair in pairs if pair[1] in objects or pair[2] != open_property(lemma)]  # not "wrote in"
     factuality, speaker_token, cue = factuality_of(verb)
     sentence = mentions.sentence_of[verb.i]
     arguments = list(pair_objects(pairs, mentions))
